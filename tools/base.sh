@@ -1,0 +1,90 @@
+#!/bin/bash
+# base.sh - make the kernel work tree at the pinned base commit.
+#
+# Downloads the pinned linux-source package with apt (into $OUT/dl), checks
+# its sha256 and the tarball's, unpacks it into $WT and commits it with a
+# fixed author, date and message.  The resulting hash must match BASE_COMMIT
+# from base.pin.  Does nothing if $WT already has the base commit.
+set -euo pipefail
+. "$(dirname "$0")/common.sh"
+. "$TOP/base.pin"
+
+if git -C "$WT" rev-parse -q --verify refs/tags/base >/dev/null 2>&1; then
+	have=$(git -C "$WT" rev-parse base)
+	if [ -z "$BASE_COMMIT" ] || [ "$have" = "$BASE_COMMIT" ]; then
+		log "base: $WT already at base $have"
+		exit 0
+	fi
+	die "base: $WT has base $have, base.pin wants $BASE_COMMIT; remove $WT"
+fi
+
+dl=$OUT/dl
+deb=$dl/${PKG}_${VERSION/:/%3a}_all.deb
+mkdir -p "$dl"
+if [ ! -e "$deb" ] || ! echo "$DEB_SHA256  $deb" | sha256sum -c --quiet 2>/dev/null; then
+	rm -f "$dl"/"${PKG}"_*.deb
+	log "base: apt-get download $PKG=$VERSION"
+	if ! (cd "$dl" && apt-get download "$PKG=$VERSION") >"$dl/download.log" 2>&1; then
+		apt-get update >>"$dl/download.log" 2>&1 || true
+		(cd "$dl" && apt-get download "$PKG=$VERSION") >>"$dl/download.log" 2>&1 || {
+			echo "Versions of $PKG the archive offers:" >&2
+			apt-cache madison "$PKG" >&2 || true
+			die "base: cannot download pinned $PKG=$VERSION, see $dl/download.log"
+		}
+	fi
+fi
+echo "$DEB_SHA256  $deb" | sha256sum -c --quiet ||
+	die "base: $deb does not match DEB_SHA256 in base.pin"
+
+tarball=$dl/$(basename "$TARBALL")
+if [ ! -e "$tarball" ] || ! echo "$TARBALL_SHA256  $tarball" | sha256sum -c --quiet 2>/dev/null; then
+	dpkg-deb --fsys-tarfile "$deb" | tar -xO "./$TARBALL" >"$tarball.tmp"
+	mv "$tarball.tmp" "$tarball"
+fi
+echo "$TARBALL_SHA256  $tarball" | sha256sum -c --quiet ||
+	die "base: $tarball does not match TARBALL_SHA256 in base.pin"
+
+log "base: unpacking into $WT"
+rm -rf "$WT" "$WT.tmp"
+mkdir -p "$WT.tmp"
+tar -xJf "$tarball" -C "$WT.tmp" --strip-components=1
+mv "$WT.tmp" "$WT"
+
+# Debian's tarball ends .gitignore with a packaging stanza ("/*" and
+# "!/debian/") that ignores the whole top level; new files would vanish.
+python3 - "$WT/.gitignore" <<'PY'
+import sys
+p = sys.argv[1]
+s = open(p).read()
+i = s.find("#\n# Debian packaging:")
+if i < 0:
+    sys.exit("base: Debian stanza not found in " + p)
+open(p, "w").write(s[:i].rstrip("\n") + "\n")
+PY
+
+ident=$(cat "$TOP/identity")
+name=${ident% <*}
+email=${ident##*<}; email=${email%>}
+cd "$WT"
+git init -q -b series
+git config user.name "$name"
+git config user.email "$email"
+git config core.autocrlf false
+git config gc.auto 0
+log "base: committing (git add of the whole tree takes a minute)"
+git add -A
+GIT_AUTHOR_DATE=$BASE_DATE GIT_COMMITTER_DATE=$BASE_DATE \
+	git commit -q --no-verify -m "Linux $VERSION (Debian $PKG)
+
+Unpacked from Debian's $PKG $VERSION, $TARBALL
+(sha256 $TARBALL_SHA256).
+
+The tarball's .gitignore ends with a Debian packaging stanza that ignores
+everything at the top level (\"/*\", \"!/debian/\"); it is dropped here so
+that files the series adds are not ignored by git."
+git tag base
+have=$(git rev-parse HEAD)
+log "base: base commit $have"
+if [ -n "$BASE_COMMIT" ] && [ "$have" != "$BASE_COMMIT" ]; then
+	die "base: base commit $have differs from BASE_COMMIT $BASE_COMMIT in base.pin"
+fi

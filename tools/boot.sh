@@ -1,0 +1,46 @@
+#!/bin/bash
+# boot.sh ARCH BUILD_DIR INITRAMFS LOG - boot the kernel in QEMU under TCG.
+#
+# 2 vCPUs, 2 GiB, serial console to LOG, -no-reboot so that the guest's
+# `reboot -f` ends QEMU.  A hard timeout (BOOT_TIMEOUT seconds, default
+# 2400) kills a hung guest; that is reported, and the results parser then
+# finds results missing.  KVM=1 opts in to KVM (it hangs on some hosts).
+set -euo pipefail
+. "$(dirname "$0")/common.sh"
+
+arch=$1 bd=$(realpath -m "$2") initrd=$3 logf=$4
+arch_env "$arch"
+[ -e "$bd/$IMAGE" ] || die "boot: no kernel image $bd/$IMAGE"
+[ -e "$initrd" ] || die "boot: no initramfs $initrd"
+
+accel="-accel tcg,thread=multi"
+[ "${KVM:-0}" = 1 ] && accel="-accel kvm"
+append="panic=-1 rdinit=/init ${BOOT_APPEND:-}"
+case "$arch" in
+x86_64)
+	qemu=(qemu-system-x86_64 -M q35 -cpu max)
+	append="console=ttyS0 $append"
+	;;
+arm64)
+	qemu=(qemu-system-aarch64 -M virt -cpu max,pauth-impdef=on)
+	append="console=ttyAMA0 $append"
+	;;
+esac
+command -v "${qemu[0]}" >/dev/null || die "boot: ${qemu[0]} not found; run tools/deps.sh"
+
+timeout=${BOOT_TIMEOUT:-2400}
+log "boot: $arch, log $logf (timeout ${timeout}s)"
+rc=0
+# shellcheck disable=SC2086
+timeout -k 10 "$timeout" "${qemu[@]}" $accel -smp 2 -m "${BOOT_MEM:-2G}" \
+	-kernel "$bd/$IMAGE" -initrd "$initrd" -append "$append" \
+	-display none -monitor none -serial "file:$logf" -no-reboot \
+	</dev/null >"$logf.qemu" 2>&1 || rc=$?
+if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
+	echo "### harness: guest killed after ${timeout}s timeout" >>"$logf"
+	log "boot: $arch guest TIMED OUT after ${timeout}s, log $logf"
+elif [ $rc -ne 0 ]; then
+	echo "### harness: qemu exited with status $rc" >>"$logf"
+	log "boot: $arch qemu exited with status $rc, see $logf.qemu"
+fi
+exit 0

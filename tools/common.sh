@@ -1,0 +1,28 @@
+# common.sh - sourced by every harness script: paths and small helpers.
+# shellcheck shell=bash
+
+TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+OUT=${OUT:-$TOP/out}		# build outputs, logs, downloads (git-ignored)
+WT=${WT:-$TOP/linux}		# the kernel work tree (git-ignored)
+# ccache keeps its default cache (~/.cache/ccache) so that fresh clones reuse
+# it; set CCACHE_DISABLE=1 or CCACHE_DIR to measure a cold build.
+
+log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
+die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
+
+# Kernel ARCH and cross compiler for a harness architecture name.
+arch_env() {
+	case "$1" in
+	x86_64) KARCH=x86_64; CROSS=; IMAGE=arch/x86/boot/bzImage ;;
+	arm64)  KARCH=arm64; CROSS=aarch64-linux-gnu-; IMAGE=arch/arm64/boot/Image ;;
+	*) die "unknown architecture '$1' (x86_64 or arm64)" ;;
+	esac
+}
+
+# The build folder of ARCH for this run: one per architecture, per series
+# prefix (PREFIX=K) and per flavour (KASAN=1).
+build_dir() {
+	local k=
+	[ "${KASAN:-0}" = 1 ] && k=-kasan
+	echo "$OUT/build/$1${PREFIX:+-p$PREFIX}$k"
+}

@@ -1,0 +1,30 @@
+#!/bin/bash
+# initramfs.sh ARCH BUILD_DIR SET - pack BUILD_DIR/initramfs-SET.cpio.gz.
+#
+# Static busybox, guest/init, the kselftests of SET ("series" or "all") for
+# ARCH from BUILD_DIR/kselftest, and /tests.txt listing what init runs.
+set -euo pipefail
+. "$(dirname "$0")/common.sh"
+
+arch=$1 bd=$(realpath -m "$2") set=$3
+arch_env "$arch"
+case "$arch" in
+x86_64) busybox=/bin/busybox ;;
+arm64) busybox=$OUT/deps/busybox-static-arm64/root/bin/busybox ;;
+esac
+[ -x "$busybox" ] || die "initramfs: no static busybox for $arch at $busybox; run tools/deps.sh"
+file -L "$busybox" 2>/dev/null | grep -q 'statically linked' ||
+	[ "$arch" != x86_64 ] || die "initramfs: $busybox is not static (busybox-static missing?)"
+
+root=$bd/initramfs-$set
+rm -rf "$root"
+mkdir -p "$root/bin" "$root/ksft"
+cp "$busybox" "$root/bin/busybox"
+install -m 755 "$TOP/guest/init" "$root/init"
+"$TOP/tools/testlist.sh" "$arch" "$set" >"$root/tests.txt"
+while read -r _ id prog _; do
+	[ -x "$bd/kselftest/$prog" ] || die "initramfs: $id: $bd/kselftest/$prog was not built"
+	cp "$bd/kselftest/$prog" "$root/ksft/"
+done <"$root/tests.txt"
+(cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc --quiet | gzip -1) >"$root.cpio.gz"
+log "initramfs: $root.cpio.gz ($(wc -l <"$root/tests.txt") kselftests)"

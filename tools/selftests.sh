@@ -1,0 +1,26 @@
+#!/bin/bash
+# selftests.sh ARCH BUILD_DIR [SRC_TREE] - build the listed mm kselftests.
+#
+# Every PROGRAM of tests/kselftests.list for ARCH is built statically from
+# SRC_TREE/tools/testing/selftests/mm against the UAPI headers of the kernel
+# in BUILD_DIR, into BUILD_DIR/kselftest/.
+set -euo pipefail
+. "$(dirname "$0")/common.sh"
+
+arch=$1 bd=$(realpath -m "$2") src=$(realpath "${3:-$WT}")
+arch_env "$arch"
+out=$bd/kselftest
+mkdir -p "$out"
+
+mapfile -t progs < <("$TOP/tools/testlist.sh" "$arch" all | awk '{print $3}' | sort -u)
+[ ${#progs[@]} -gt 0 ] || exit 0
+[ -d "$bd/usr/include" ] || die "selftests: no UAPI headers in $bd/usr/include; build the kernel first"
+
+log "selftests: $arch: ${progs[*]}"
+targets=("${progs[@]/#/$out/}")
+if ! make -C "$src/tools/testing/selftests/mm" ARCH="$KARCH" CROSS_COMPILE="$CROSS" \
+	OUTPUT="$out" KHDR_INCLUDES="-isystem $bd/usr/include" LDFLAGS=-static \
+	-j"${JOBS:-3}" "${targets[@]}" >"$out/build.log" 2>&1; then
+	grep -E 'error' "$out/build.log" | head -20 >&2
+	die "selftests: $arch build failed, see $out/build.log"
+fi

@@ -1,0 +1,27 @@
+#!/bin/bash
+# test.sh SET ARCH... - apply, build, boot and test; print the results.
+#
+# SET is "series" (KUnit + the series' kselftests) or "all" (also the
+# regression set).  PREFIX=K builds the first K patches only, in their own
+# tree and build folders, so that two kernels can be compared in one run.
+# Console logs: $OUT/logs/ARCH[-pK]-SET.log.  Exit 1 if anything failed.
+set -euo pipefail
+. "$(dirname "$0")/common.sh"
+
+set=$1; shift
+tree=$("$TOP/tools/apply.sh" "${PREFIX:-}")
+sfx=${PREFIX:+-p$PREFIX}; [ "${KASAN:-0}" = 1 ] && sfx=$sfx-kasan
+mkdir -p "$OUT/logs"
+runs=()
+for arch in "$@"; do
+	bd=$(build_dir "$arch")
+	"$TOP/tools/build.sh" "$arch" "$bd" "$tree"
+	"$TOP/tools/selftests.sh" "$arch" "$bd" "$tree"
+	"$TOP/tools/initramfs.sh" "$arch" "$bd" "$set"
+	logf=$OUT/logs/$arch$sfx-$set.log
+	SECONDS=0
+	"$TOP/tools/boot.sh" "$arch" "$bd" "$bd/initramfs-$set.cpio.gz" "$logf"
+	log "test: $arch guest ran for ${SECONDS}s"
+	runs+=("$arch:$logf:$bd/initramfs-$set/tests.txt")
+done
+python3 "$TOP/tools/results.py" --kunit-py "$tree/tools/testing/kunit/kunit.py" "${runs[@]}"

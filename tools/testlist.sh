@@ -1,0 +1,23 @@
+#!/bin/bash
+# testlist.sh ARCH SET - print the kselftests to run on ARCH, one per line:
+#
+#   TIMEOUT ID PROGRAM-AND-SETUP...
+#
+# SET is "series" (the series' own tests) or "all" (series and regression).
+set -euo pipefail
+. "$(dirname "$0")/common.sh"
+
+arch=$1 set=$2
+arch_env "$arch"
+while read -r s arches timeout id rest; do
+	case "$s" in ''|'#'*) continue ;; esac
+	[ "$set" = all ] || [ "$s" = "$set" ] || continue
+	[ "$arches" = all ] || [[ ",$arches," == *",$arch,"* ]] || continue
+	[ -n "$rest" ] || die "tests/kselftests.list: no program for '$id'"
+	# The program is the first word that is not a SETUP (k=v) token.
+	prog=
+	for w in $rest; do
+		case "$w" in *=*) ;; *) prog=$w; break ;; esac
+	done
+	echo "$timeout $id $prog $rest"
+done <"$TOP/tests/kselftests.list"
