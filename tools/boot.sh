@@ -1,7 +1,7 @@
 #!/bin/bash
 # boot.sh ARCH BUILD_DIR INITRAMFS LOG - boot the kernel in QEMU under TCG.
 #
-# 2 vCPUs, 2 GiB, serial console to LOG, -no-reboot so that the guest's
+# 2 vCPUs, 4 GiB, serial console to LOG, -no-reboot so that the guest's
 # `reboot -f` ends QEMU.  A hard timeout (BOOT_TIMEOUT seconds, default
 # 2400) kills a hung guest; that is reported, and the results parser then
 # finds results missing.  KVM=1 opts in to KVM (it hangs on some hosts).
@@ -32,7 +32,7 @@ timeout=${BOOT_TIMEOUT:-2400}
 log "boot: $arch, log $logf (timeout ${timeout}s)"
 rc=0
 # shellcheck disable=SC2086
-timeout -k 10 "$timeout" "${qemu[@]}" $accel -smp 2 -m "${BOOT_MEM:-2G}" \
+timeout -k 10 "$timeout" "${qemu[@]}" $accel -smp 2 -m "${BOOT_MEM:-4G}" \
 	-kernel "$bd/$IMAGE" -initrd "$initrd" -append "$append" \
 	-display none -monitor none -serial "file:$logf" -no-reboot \
 	</dev/null >"$logf.qemu" 2>&1 || rc=$?

@@ -94,8 +94,10 @@ class Suite:
 def parse_kunit(kunit_py, log):
     """Return {suite: [(test, status)]} from kunit.py parse --json."""
     with tempfile.NamedTemporaryFile('r', suffix='.json') as js:
-        p = subprocess.run([sys.executable, kunit_py, 'parse', '--json',
-                            js.name, log], capture_output=True, text=True)
+        # kunit.py chdirs to the kernel tree: absolute paths only.
+        p = subprocess.run([sys.executable, kunit_py, 'parse',
+                            '--json=' + js.name, os.path.abspath(log)],
+                           capture_output=True, text=True)
         try:
             data = json.load(js)
         except ValueError:
@@ -215,18 +217,24 @@ def check_arch(args, arch, log, tests, known, problems):
                 k['seen'].add(arch)
             else:
                 s.failed += 1
-                problem(f'{tid}: not ok {m.group(2)} {desc}',
-                        [ln for ln in body if desc and desc in ln][-20:] or body[-20:])
+                ctx = [ln for ln in body if ln != raw and desc and
+                       re.search(re.escape(desc) + r'(\s|$)', ln)]
+                problem(f'{tid}: not ok {m.group(2)} {desc}', ctx[-10:])
         if e is None:
             s.note = 'NO END'
-            problem(f'kselftest {tid} never ended (guest crash or hang)', body[-20:])
+            s.failed += 1
+            problem(f'kselftest {tid} never ended (guest crash or hang)', body[-12:])
             continue
         if secs >= int(timeout) or rc == 137:
             s.note = 'TIMEOUT'
-            problem(f'kselftest {tid} killed after {secs}s (timeout {timeout}s)', body[-20:])
+            s.failed += 1
+            problem(f'kselftest {tid} killed after {secs}s (timeout {timeout}s)', body[-12:])
+            continue
         if plan is not None and seen < plan:
             s.note = s.note or 'SHORT'
-            problem(f'kselftest {tid} planned {plan} results, reported {seen}', body[-20:])
+            s.failed += 1
+            problem(f'kselftest {tid} planned {plan} results, reported {seen}', body[-12:])
+            continue
         if rc == 4 and seen == 0:
             s.skipped += 1
             s.note = s.note or 'SKIP'
