@@ -1,8 +1,9 @@
 #!/bin/bash
 # config.sh ARCH BUILD_DIR [SRC_TREE] - make BUILD_DIR/.config.
 #
-# tinyconfig, then scripts/kconfig/merge_config.sh with configs/common.config
-# and configs/ARCH.config (and configs/kasan.config when KASAN=1).  Then every
+# tinyconfig, then scripts/kconfig/merge_config.sh with configs/common.config,
+# configs/ARCH.config, configs/series.config (and configs/kasan.config when
+# KASAN=1).  Then every
 # option a fragment asks for is checked against the result, and the run fails
 # naming each option Kconfig dropped or changed.
 set -euo pipefail
@@ -10,11 +11,19 @@ set -euo pipefail
 
 arch=$1 bd=$(realpath -m "$2") src=$(realpath "${3:-$WT}")
 arch_env "$arch"
-frags=("$TOP/configs/common.config" "$TOP/configs/$arch.config")
+frags=("$TOP/configs/common.config" "$TOP/configs/$arch.config" "$TOP/configs/series.config")
 [ "${KASAN:-0}" = 1 ] && frags+=("$TOP/configs/kasan.config")
 
+# Is option $1 (CONFIG_FOO) defined by a Kconfig file of the tree?
+in_kconfig() {
+	grep -rqE --include='Kconfig*' "^[[:space:]]*(menu)?config ${1#CONFIG_}\b" "$src"
+}
+
 mkdir -p "$bd"
-stamp=$(cat "${frags[@]}" | sha256sum | cut -c1-16)-$(git -C "$src" rev-parse HEAD)
+# Re-merge only when a fragment or a Kconfig file of the tree changed.
+stamp=$( (cat "${frags[@]}"; echo "${KASAN:-0}"
+	git -C "$src" rev-list -1 HEAD -- ':(glob)**/Kconfig*'
+	git -C "$src" diff HEAD -- ':(glob)**/Kconfig*') | sha256sum | cut -c1-16)
 if [ -e "$bd/.config" ] && [ "$(cat "$bd/.harness-config" 2>/dev/null)" = "$stamp" ]; then
 	exit 0
 fi
@@ -30,6 +39,10 @@ make -C "$src" O="$bd" -s tinyconfig >"$bd/config.log" 2>&1 ||
 dropped=()
 for f in "${frags[@]}"; do
 	while IFS= read -r line; do
+		if [ "${f##*/}" = series.config ] && [[ "$line" == CONFIG_* ]] &&
+			! in_kconfig "${line%%=*}"; then
+			continue	# not in this prefix of the series yet
+		fi
 		case "$line" in
 		CONFIG_*=*)
 			grep -qxF "$line" "$bd/.config" || dropped+=("$line (got: $(grep -E "^(# )?${line%%=*}[= ]" "$bd/.config" || echo unset))")

@@ -2,11 +2,13 @@
 # SPDX-License-Identifier: GPL-2.0
 """results.py - turn guest console logs into a per-suite table and a verdict.
 
-    results.py --kunit-py PATH [--known FILE] ARCH:LOG:TESTS [...]
+    results.py --kunit-py PATH [--known FILE] ARCH:LOG:TESTS[:CONFIG] [...]
 
 For every ARCH:LOG:TESTS (TESTS is the initramfs's tests.txt):
   - KUnit KTAP is parsed by the kernel's own `kunit.py parse --json`; every
-    suite of tests/kunit.list for ARCH must have reported.
+    suite of tests/kunit.list for ARCH must have reported (if the list names
+    a Kconfig option for it, only where CONFIG, the kernel's .config, has
+    it built in).
   - kselftest TAP is parsed between the guest init's "### ksft-begin/end"
     markers; every kselftest of TESTS must have ended, within its timeout,
     with as many results as its plan announced.
@@ -118,7 +120,7 @@ def parse_kunit(kunit_py, log):
     return suites, ''
 
 
-def check_arch(args, arch, log, tests, known, problems):
+def check_arch(args, arch, log, tests, kconfig, known, problems):
     with open(log, errors='replace') as f:
         lines = f.read().splitlines()
     rows = []
@@ -136,8 +138,20 @@ def check_arch(args, arch, log, tests, known, problems):
             problem(line[4:])
 
     # KUnit, parsed by the kernel's own parser.
-    want = [s.split()[1] for s in read_list(os.path.join(TOP, 'tests', 'kunit.list'))
-            if arch_match(s.split()[0], arch)]
+    # A suite is expected where its Kconfig option is built in: a prefix
+    # of the series may not have it yet.
+    config = ''
+    if kconfig and os.path.exists(kconfig):
+        with open(kconfig) as f:
+            config = f.read()
+    want = []
+    for entry in read_list(os.path.join(TOP, 'tests', 'kunit.list')):
+        w = entry.split()
+        if not arch_match(w[0], arch):
+            continue
+        if len(w) > 2 and f'\n{w[2]}=y\n' not in config:
+            continue
+        want.append(w[1])
     suites, err = parse_kunit(args.kunit_py, log)
     if want and not suites:
         problem('kunit.py parse found no KTAP output', err.splitlines()[-10:])
@@ -256,18 +270,18 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--kunit-py', required=True)
     ap.add_argument('--known', default=os.path.join(TOP, 'tests', 'known-failures.list'))
-    ap.add_argument('runs', nargs='+', metavar='ARCH:LOG:TESTS')
+    ap.add_argument('runs', nargs='+', metavar='ARCH:LOG:TESTS[:CONFIG]')
     args = ap.parse_args()
 
     known = load_known(args.known)
     problems, totals = [], [0, 0, 0, 0]
     archs = []
     for run in args.runs:
-        arch, log, tests_txt = run.split(':', 2)
+        arch, log, tests_txt, kconfig = (run.split(':', 3) + [''])[:4]
         archs.append(arch)
         with open(tests_txt) as f:
             tests = [ln for ln in f.read().splitlines() if ln.strip()]
-        rows = check_arch(args, arch, log, tests, known, problems)
+        rows = check_arch(args, arch, log, tests, kconfig, known, problems)
         print(f'\n{arch}  (console log: {log})')
         print(f'  {"suite":40} {"pass":>5} {"fail":>5} {"skip":>5} {"known":>5}')
         for s in rows:

@@ -28,7 +28,7 @@ for arch in "$@"; do
 	logf=$OUT/logs/$arch$sfx-$set.log
 	"$TOP/tools/boot.sh" "$arch" "$bd" "$bd/initramfs-$set.cpio.gz" "$logf" &
 	pids+=($!)
-	runs+=("$arch:$logf:$bd/initramfs-$set/tests.txt")
+	runs+=("$arch:$logf:$bd/initramfs-$set/tests.txt:$bd/.config")
 done
 wait "${pids[@]}"
 log "test: guests ran for ${SECONDS}s"

@@ -3,7 +3,8 @@
 #
 #   TIMEOUT ID PROGRAM-AND-SETUP...
 #
-# SET is "series" (the series' own tests) or "all" (series and regression).
+# SET is "series" (the series' own tests), "all" (series and regression)
+# or "none".
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 
@@ -12,6 +13,7 @@ arch_env "$arch"
 while read -r s arches timeout id rest; do
 	case "$s" in ''|'#'*) continue ;; esac
 	[ "$set" = all ] || [ "$s" = "$set" ] || continue
+	[ "$set" != none ] || continue
 	[ "$arches" = all ] || [[ ",$arches," == *",$arch,"* ]] || continue
 	[ -n "$rest" ] || die "tests/kselftests.list: no program for '$id'"
 	# The program is the first word that is not a SETUP (k=v) token.
