@@ -31,7 +31,7 @@ else
 fi
 
 gitdir=$(git -C "$tree" rev-parse --absolute-git-dir)
-want=$( (echo "${pset[@]##*/}"; cat "${pset[@]}" /dev/null) | sha256sum | cut -c1-16)
+want=$(patches_hash "${pset[@]}")
 head=$(git -C "$tree" rev-parse HEAD)
 { read -r done_hash done_head <"$gitdir/harness-applied"; } 2>/dev/null || done_hash= done_head=
 

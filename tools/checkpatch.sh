@@ -7,6 +7,9 @@ set -euo pipefail
 . "$(dirname "$0")/common.sh"
 
 allow=$TOP/tests/checkpatch-allow.list
+# checkpatch runs scripts/spdxcheck.py with the python3 in PATH, which needs
+# ply and git: Debian's python3 has them (tools/deps.sh), others may not.
+export PATH=/usr/bin:$PATH
 mapfile -t pset < <(find "$TOP/patches" -maxdepth 1 -name '*.patch' ! -name '0000-*' | LC_ALL=C sort)
 bad=0
 for p in "${pset[@]}"; do

@@ -26,3 +26,10 @@ build_dir() {
 	[ "${KASAN:-0}" = 1 ] && k=-kasan
 	echo "$OUT/build/$1${PREFIX:+-p$PREFIX}$k"
 }
+
+# Identify a list of patch files (names and contents): apply.sh records it
+# with the commit it produced, so that re-applying the same patches, or
+# applying what export.sh just wrote, is a no-op.
+patches_hash() {
+	(echo "${@##*/}"; cat "$@" /dev/null) | sha256sum | cut -c1-16
+}

@@ -8,7 +8,7 @@ set -euo pipefail
 
 PKGS=(
 	build-essential flex bison bc libelf-dev libssl-dev dwarves
-	ccache cpio xz-utils rsync python3 git kmod file
+	ccache cpio xz-utils rsync python3 python3-ply python3-git git kmod file
 	qemu-system-x86 qemu-system-arm
 	gcc-aarch64-linux-gnu libc6-dev-arm64-cross
 	busybox-static

@@ -66,4 +66,8 @@ PY
 mkdir -p "$TOP/patches"
 find "$TOP/patches" -maxdepth 1 -name '*.patch' -delete
 cp "$tmp"/*.patch "$TOP/patches/"
+# The work tree now holds exactly what patches/ holds.
+mapfile -t pset < <(find "$TOP/patches" -maxdepth 1 -name '*.patch' ! -name '0000-*' | LC_ALL=C sort)
+echo "$(patches_hash "${pset[@]}") $(git -C "$WT" rev-parse series)" \
+	>"$(git -C "$WT" rev-parse --absolute-git-dir)/harness-applied"
 log "export: $n patch(es) and the cover letter in patches/"
