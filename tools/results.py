@@ -17,7 +17,8 @@ Failures listed in the known-failures file are reported but do not fail the
 run; a listed failure that passes does, until the list is updated.
 
 Prints one table per architecture, the problems with their log lines, and a
-closing line "N passed, N failed, N skipped[, N known failures]".
+closing line "N passed, N failed, N skipped[, N known failures][, N suites
+missing]".
 Exit status: 0 if everything passed, 1 otherwise.
 """
 
@@ -90,6 +91,7 @@ class Suite:
     def __init__(self, kind, name):
         self.kind, self.name = kind, name
         self.passed = self.failed = self.skipped = self.known = 0
+        self.missing = 0
         self.note = ''
 
 
@@ -160,6 +162,7 @@ def check_arch(args, arch, log, tests, kconfig, known, problems):
         rows.append(s)
         if name not in suites:
             s.note = 'MISSING'
+            s.missing = 1
             problem(f'KUnit suite {name} never reported')
             continue
         for test, status in suites[name]:
@@ -185,6 +188,7 @@ def check_arch(args, arch, log, tests, kconfig, known, problems):
             b = lines.index(f'### ksft-begin {tid}')
         except ValueError:
             s.note = 'MISSING'
+            s.missing = 1
             problem(f'kselftest {tid} never started')
             continue
         e, rc, secs = None, None, 0
@@ -236,7 +240,7 @@ def check_arch(args, arch, log, tests, kconfig, known, problems):
                 problem(f'{tid}: not ok {m.group(2)} {desc}', ctx[-10:])
         if e is None:
             s.note = 'NO END'
-            s.failed += 1
+            s.missing = 1
             problem(f'kselftest {tid} never ended (guest crash or hang)', body[-12:])
             continue
         if secs >= int(timeout) or rc == 137:
@@ -274,7 +278,7 @@ def main():
     args = ap.parse_args()
 
     known = load_known(args.known)
-    problems, totals = [], [0, 0, 0, 0]
+    problems, totals = [], [0, 0, 0, 0, 0]
     archs = []
     for run in args.runs:
         arch, log, tests_txt, kconfig = (run.split(':', 3) + [''])[:4]
@@ -291,6 +295,7 @@ def main():
             totals[1] += s.failed
             totals[2] += s.skipped
             totals[3] += s.known
+            totals[4] += s.missing
 
     if problems:
         print('\nPROBLEMS')
@@ -301,6 +306,8 @@ def main():
     line = f'{totals[0]} passed, {totals[1]} failed, {totals[2]} skipped'
     if totals[3]:
         line += f', {totals[3]} known failures'
+    if totals[4]:
+        line += f', {totals[4]} suites missing'
     print('\n' + line)
     return 1 if problems or totals[1] else 0
 
