@@ -29,7 +29,7 @@ prepare() {
 		grep -qx "obj-y += $(basename "$f" .c).o" "$btree/mm/Makefile" ||
 			echo "obj-y += $(basename "$f" .c).o" >>"$btree/mm/Makefile"
 	done
-	bd=$OUT/build/$arch-bench-$k
+	bd=$(build_dir "$arch" "$btree")
 	"$TOP/tools/build.sh" "$arch" "$bd" "$btree" >&2
 	"$TOP/tools/initramfs.sh" "$arch" "$bd" none >&2
 	echo "$bd"

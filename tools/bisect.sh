@@ -2,7 +2,7 @@
 # bisect.sh - build every prefix of the series on x86_64 and arm64.
 #
 # Commit k of base..series is checked out in the worktree $OUT/trees/bisect
-# and built incrementally (ccache) in $OUT/build/ARCH-bisect, so that the
+# and built incrementally (ccache) in its build-ARCH folder, so that the
 # series stays bisectable.  The full series is built by the test run itself.
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
@@ -21,7 +21,7 @@ for ((i = 0; i < n - 1; i++)); do
 	git -C "$tree" checkout -q -f --detach "$c"
 	for arch in x86_64 arm64; do
 		log "bisect: patch $((i + 1))/$n $(git -C "$tree" log -1 --format=%s "$c") on $arch"
-		"$TOP/tools/build.sh" "$arch" "$OUT/build/$arch-bisect" "$tree" ||
+		"$TOP/tools/build.sh" "$arch" "$(build_dir "$arch" "$tree")" "$tree" ||
 			die "bisect: patch $((i + 1)) ($(git -C "$tree" log -1 --format=%s "$c")) does not build on $arch"
 	done
 done

@@ -19,12 +19,16 @@ arch_env() {
 	esac
 }
 
-# The build folder of ARCH for this run: one per architecture, per series
-# prefix (PREFIX=K) and per flavour (KASAN=1).
+# build_dir ARCH TREE - the build folder (O=) of ARCH for TREE: one per
+# tree (the work tree, or a prefix's tree), architecture and flavour
+# (KASAN=1).  It is a direct child of the tree, which Kbuild turns into
+# relative source paths (srctree=..): compiler command lines are then the
+# same in every tree and every clone, so ccache hits across them.  Kbuild
+# puts a .gitignore in it.
 build_dir() {
 	local k=
 	[ "${KASAN:-0}" = 1 ] && k=-kasan
-	echo "$OUT/build/$1${PREFIX:+-p$PREFIX}$k"
+	echo "$2/build-$1$k"
 }
 
 # Identify a list of patch files (names and contents): apply.sh records it

@@ -14,7 +14,7 @@ sfx=${PREFIX:+-p$PREFIX}; [ "${KASAN:-0}" = 1 ] && sfx=$sfx-kasan
 mkdir -p "$OUT/logs"
 runs=()
 for arch in "$@"; do
-	bd=$(build_dir "$arch")
+	bd=$(build_dir "$arch" "$tree")
 	"$TOP/tools/build.sh" "$arch" "$bd" "$tree"
 	"$TOP/tools/selftests.sh" "$arch" "$bd" "$tree"
 	"$TOP/tools/initramfs.sh" "$arch" "$bd" "$set"
@@ -24,7 +24,7 @@ done
 SECONDS=0
 pids=()
 for arch in "$@"; do
-	bd=$(build_dir "$arch")
+	bd=$(build_dir "$arch" "$tree")
 	logf=$OUT/logs/$arch$sfx-$set.log
 	"$TOP/tools/boot.sh" "$arch" "$bd" "$bd/initramfs-$set.cpio.gz" "$logf" &
 	pids+=($!)
