@@ -72,7 +72,10 @@ git config user.email "$email"
 git config core.autocrlf false
 git config gc.auto 0
 log "base: committing (git add of the whole tree takes a minute)"
-git add -A
+# -f: the tarball holds only sources, and the kernel's own .gitignore rules
+# (".*" and others) would otherwise leave out ~400 tracked files such as
+# .mailmap and the .gitignore files of subdirectories.
+git add -A -f
 GIT_AUTHOR_DATE=$BASE_DATE GIT_COMMITTER_DATE=$BASE_DATE \
 	git commit -q --no-verify -m "Linux $VERSION (Debian $PKG)
 
