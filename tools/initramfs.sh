@@ -1,12 +1,12 @@
 #!/bin/bash
-# initramfs.sh ARCH BUILD_DIR SET - pack BUILD_DIR/initramfs-SET.cpio.gz.
+# initramfs.sh ARCH BUILD_DIR SET [TREE] - pack BUILD_DIR/initramfs-SET.cpio.gz.
 #
 # Static busybox, guest/init, the kselftests of SET ("series" or "all") for
 # ARCH from BUILD_DIR/kselftest, and /tests.txt listing what init runs.
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 
-arch=$1 bd=$(realpath -m "$2") set=$3
+arch=$1 bd=$(realpath -m "$2") set=$3 tree=${4:-$WT}
 arch_env "$arch"
 case "$arch" in
 x86_64) busybox=/bin/busybox ;;
@@ -21,7 +21,7 @@ rm -rf "$root"
 mkdir -p "$root/bin" "$root/ksft"
 cp "$busybox" "$root/bin/busybox"
 install -m 755 "$TOP/guest/init" "$root/init"
-"$TOP/tools/testlist.sh" "$arch" "$set" >"$root/tests.txt"
+"$TOP/tools/testlist.sh" "$arch" "$set" "$tree" >"$root/tests.txt"
 while read -r _ id prog _; do
 	[ -x "$bd/kselftest/$prog" ] || die "initramfs: $id: $bd/kselftest/$prog was not built"
 	cp "$bd/kselftest/$prog" "$root/ksft/"

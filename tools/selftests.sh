@@ -12,7 +12,7 @@ arch_env "$arch"
 out=$bd/kselftest
 mkdir -p "$out"
 
-mapfile -t progs < <("$TOP/tools/testlist.sh" "$arch" all | awk '{print $3}' | sort -u)
+mapfile -t progs < <("$TOP/tools/testlist.sh" "$arch" all "$src" | awk '{print $3}' | sort -u)
 [ ${#progs[@]} -gt 0 ] || exit 0
 [ -d "$bd/usr/include" ] || die "selftests: no UAPI headers in $bd/usr/include; build the kernel first"
 

@@ -17,7 +17,7 @@ for arch in "$@"; do
 	bd=$(build_dir "$arch" "$tree")
 	"$TOP/tools/build.sh" "$arch" "$bd" "$tree"
 	"$TOP/tools/selftests.sh" "$arch" "$bd" "$tree"
-	"$TOP/tools/initramfs.sh" "$arch" "$bd" "$set"
+	"$TOP/tools/initramfs.sh" "$arch" "$bd" "$set" "$tree"
 done
 # The guests boot side by side: most tests use one vCPU, so two guests on
 # two host cores take little longer than one.

@@ -1,5 +1,5 @@
 #!/bin/bash
-# testlist.sh ARCH SET - print the kselftests to run on ARCH, one per line:
+# testlist.sh ARCH SET [TREE] - print the kselftests to run on ARCH, one per line:
 #
 #   TIMEOUT ID PROGRAM-AND-SETUP...
 #
@@ -8,7 +8,7 @@
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 
-arch=$1 set=$2
+arch=$1 set=$2 tree=${3:-}
 arch_env "$arch"
 while read -r s arches timeout id rest; do
 	case "$s" in ''|'#'*) continue ;; esac
@@ -21,5 +21,10 @@ while read -r s arches timeout id rest; do
 	for w in $rest; do
 		case "$w" in *=*) ;; *) prog=$w; break ;; esac
 	done
+	# A series test that this prefix of the series does not have yet.
+	if [ "$s" = series ] && [ -n "$tree" ] &&
+		[ ! -e "$tree/tools/testing/selftests/mm/$prog.c" ]; then
+		continue
+	fi
 	echo "$timeout $id $prog $rest"
 done <"$TOP/tests/kselftests.list"
