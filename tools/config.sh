@@ -16,7 +16,7 @@ frags=("$TOP/configs/common.config" "$TOP/configs/$arch.config" "$TOP/configs/se
 
 # Is option $1 (CONFIG_FOO) defined by a Kconfig file of the tree?
 in_kconfig() {
-	grep -rqE --include='Kconfig*' "^[[:space:]]*(menu)?config ${1#CONFIG_}\b" "$src"
+	git -C "$src" grep -qE "^[[:space:]]*(menu)?config ${1#CONFIG_}\b" -- '*Kconfig*'
 }
 
 mkdir -p "$bd"
