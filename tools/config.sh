@@ -3,7 +3,7 @@
 #
 # tinyconfig, then scripts/kconfig/merge_config.sh with configs/common.config,
 # configs/ARCH.config, configs/series.config (and configs/kasan.config when
-# KASAN=1).  Then every
+# KASAN=1, configs/NAME.config for each NAME of EXTRA_CONFIGS).  Then every
 # option a fragment asks for is checked against the result, and the run fails
 # naming each option Kconfig dropped or changed.
 set -euo pipefail
@@ -13,6 +13,7 @@ arch=$1 bd=$(realpath -m "$2") src=$(realpath "${3:-$WT}")
 arch_env "$arch"
 frags=("$TOP/configs/common.config" "$TOP/configs/$arch.config" "$TOP/configs/series.config")
 [ "${KASAN:-0}" = 1 ] && frags+=("$TOP/configs/kasan.config")
+for f in ${EXTRA_CONFIGS:-}; do frags+=("$TOP/configs/$f.config"); done
 
 # Is option $1 (CONFIG_FOO) defined by a Kconfig file of the tree?
 in_kconfig() {

@@ -2,7 +2,8 @@
 # gate.sh - the full test gate (.ci/run calls it through ./harness gate).
 #
 # Static gates: git am of patches/ onto the base, checkpatch --strict,
-# kernel-doc, a build of every patch on both architectures; then the
+# kernel-doc, a build of every patch on both architectures, a build of the
+# in-tree users of what the series changes (vmwgfx); then the
 # series' tests and the regression set on x86_64 and arm64.
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
@@ -26,5 +27,6 @@ step "git am patches/" "$TOP/tools/apply.sh" >/dev/null
 step "checkpatch --strict" "$TOP/tools/checkpatch.sh"
 step "kernel-doc" "$TOP/tools/kerneldoc.sh"
 step "bisect build" "$TOP/tools/bisect.sh"
+step "build users (vmwgfx)" "$TOP/tools/users.sh"
 step "test x86_64 + arm64" "$TOP/tools/test.sh" all x86_64 arm64
 log "gate: PASSED"
