@@ -12,7 +12,8 @@ arch_env "$arch"
 out=$bd/kselftest
 mkdir -p "$out"
 
-mapfile -t progs < <("$TOP/tools/testlist.sh" "$arch" all "$src" | awk '{print $3}' | sort -u)
+mapfile -t progs < <(for set in all soak; do "$TOP/tools/testlist.sh" "$arch" "$set" "$src"; done |
+	awk '{print $3}' | sort -u)
 [ ${#progs[@]} -gt 0 ] || exit 0
 [ -d "$bd/usr/include" ] || die "selftests: no UAPI headers in $bd/usr/include; build the kernel first"
 

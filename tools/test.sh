@@ -1,8 +1,8 @@
 #!/bin/bash
 # test.sh SET ARCH... - apply, build, boot and test; print the results.
 #
-# SET is "series" (KUnit + the series' kselftests) or "all" (also the
-# regression set).  PREFIX=K builds the first K patches only, in their own
+# SET is "series" (KUnit + the series' kselftests), "all" (also the
+# regression set) or "soak" (KUnit + the long runs).  PREFIX=K builds the first K patches only, in their own
 # tree and build folders, so that two kernels can be compared in one run.
 # Console logs: $OUT/logs/ARCH[-pK]-SET.log.  Exit 1 if anything failed.
 set -euo pipefail

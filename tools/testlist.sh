@@ -3,8 +3,8 @@
 #
 #   TIMEOUT ID PROGRAM-AND-SETUP...
 #
-# SET is "series" (the series' own tests), "all" (series and regression)
-# or "none".
+# SET is "series" (the series' own tests), "all" (series and regression,
+# what the gate runs), "soak" (long runs, never in "all") or "none".
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 
@@ -12,7 +12,10 @@ arch=$1 set=$2 tree=${3:-}
 arch_env "$arch"
 while read -r s arches timeout id rest; do
 	case "$s" in ''|'#'*) continue ;; esac
-	[ "$set" = all ] || [ "$s" = "$set" ] || continue
+	case "$set" in
+	all) [ "$s" != soak ] || continue ;;
+	*) [ "$s" = "$set" ] || continue ;;
+	esac
 	[ "$set" != none ] || continue
 	[ "$arches" = all ] || [[ ",$arches," == *",$arch,"* ]] || continue
 	[ -n "$rest" ] || die "tests/kselftests.list: no program for '$id'"
@@ -21,8 +24,8 @@ while read -r s arches timeout id rest; do
 	for w in $rest; do
 		case "$w" in *=*) ;; *) prog=$w; break ;; esac
 	done
-	# A series test that this prefix of the series does not have yet.
-	if [ "$s" = series ] && [ -n "$tree" ] &&
+	# A series or soak test that this prefix of the series does not have yet.
+	if [ "$s" != regression ] && [ -n "$tree" ] &&
 		[ ! -e "$tree/tools/testing/selftests/mm/$prog.c" ]; then
 		continue
 	fi
