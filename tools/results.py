@@ -95,12 +95,30 @@ class Suite:
         self.note = ''
 
 
+# A console line that can belong to KTAP output, once its printk time stamp
+# is stripped: a KTAP line of the top level, or an indented one (a subtest's
+# KTAP, or the text of a failed expectation).
+KTAP_LINE = re.compile(r'^(\[\s*[0-9.]+\] )?'
+                       r'(\s|KTAP version|TAP version|1\.\.|ok |not ok |#)')
+
+
 def parse_kunit(kunit_py, log):
-    """Return {suite: [(test, status)]} from kunit.py parse --json."""
-    with tempfile.NamedTemporaryFile('r', suffix='.json') as js:
+    """Return {suite: [(test, status)]} from kunit.py parse --json.
+
+    Other kernel messages can come in the middle of the KTAP output, while
+    the suites run at boot (say "tsc: Refined TSC clocksource calibration"
+    between "KTAP version 1" and the first suite), and kunit.py parse then
+    misreads the nesting: only the lines that can be KTAP are given to it.
+    """
+    with open(log, errors='replace') as f:
+        ktap = [line for line in f if KTAP_LINE.match(line)]
+    with tempfile.NamedTemporaryFile('r', suffix='.json') as js, \
+            tempfile.NamedTemporaryFile('w', suffix='.log') as tap:
+        tap.writelines(ktap)
+        tap.flush()
         # kunit.py chdirs to the kernel tree: absolute paths only.
         p = subprocess.run([sys.executable, kunit_py, 'parse',
-                            '--json=' + js.name, os.path.abspath(log)],
+                            '--json=' + js.name, tap.name],
                            capture_output=True, text=True)
         try:
             data = json.load(js)
