@@ -3,8 +3,8 @@
 #
 #   TIMEOUT ID PROGRAM-AND-SETUP...
 #
-# SET is "series" (the series' own tests), "all" (series and regression)
-# or "none".
+# SET is "series" (the series' own tests), "all" (series and regression),
+# or "none" or "bench" (none).
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 
