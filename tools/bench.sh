@@ -15,7 +15,9 @@
 # or "### bench NAME skipped: REASON"; tools/bench_summary.py prints, per
 # benchmark, the median of each kernel and the ratio patched/base.  Logs:
 # out/logs/bench-ARCH-SIDE-K-RUN.log, SIDE "base" or "patched" (the two
-# sides may be the same K, to see the noise).
+# sides may be the same K, to see the noise).  ICOUNT=1 (tools/boot.sh)
+# times guest instructions instead of the host's wall clock, which the
+# other jobs on the host make vary by 2x between boots.
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 
@@ -58,7 +60,8 @@ prepare() {
 }
 
 bd_base=$(prepare "$base_k")
-bd_patched=$(prepare "$patched_k")
+bd_patched=$bd_base
+[ "$patched_k" = "$base_k" ] || bd_patched=$(prepare "$patched_k")
 for ((r = 1; r <= runs; r++)); do
 	for side in base patched; do
 		if [ $side = base ]; then k=$base_k bd=$bd_base; else k=$patched_k bd=$bd_patched; fi

@@ -9,6 +9,7 @@ table per kernel: each METHOD's median divided by clean's at the same
 VARIANT.  Exits 1 if a benchmark reported an error, a benchmark program
 failed or was killed, or nothing was measured.
 """
+import os
 import re
 import statistics
 import sys
@@ -64,7 +65,8 @@ def main():
         sys.exit('bench: no benchmark printed a result')
     med = {key: {s: statistics.median(v) for s, v in d.items()} for key, d in vals.items()}
 
-    print(f'\nbenchmarks on {arch}: kernel "{base}" (base) vs "{patched}" (patched), {runs} boots each')
+    clock = 'ICOUNT=1: 1 ns = 1 guest instruction' if os.environ.get('ICOUNT') == '1' else 'wall clock'
+    print(f'\nbenchmarks on {arch}: kernel "{base}" (base) vs "{patched}" (patched), {runs} boots each, {clock}')
     print(f'  {"benchmark":36} {"metric":12} {"base":>10} {"patched":>10} {"ratio":>6}')
     for (name, metric), d in vals.items():
         b, p = med[name, metric].get('base'), med[name, metric].get('patched')
