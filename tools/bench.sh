@@ -26,6 +26,10 @@ arch_env "$arch"
 mkdir -p "$OUT/logs" "$OUT/trees"
 IFS=", " read -ra sel <<<"${BENCH:-}"
 selected() { [ ${#sel[@]} -eq 0 ] || [[ " ${sel[*]} " == *" $1 "* ]]; }
+for n in "${sel[@]}"; do
+	[ -e "$TOP/bench/$n.c" ] || [ -e "$TOP/bench/user/$n.c" ] ||
+		die "bench: BENCH names '$n', but there is no bench/$n.c or bench/user/$n.c"
+done
 
 prepare() {
 	local k=$1 tree btree bd f n mk progs
