@@ -5,6 +5,9 @@
 # `reboot -f` ends QEMU.  A hard timeout (BOOT_TIMEOUT seconds, default
 # 2400) kills a hung guest; that is reported, and the results parser then
 # finds results missing.  KVM=1 opts in to KVM (it hangs on some hosts).
+# ICOUNT=1 runs TCG with -icount shift=0: the guest's clock counts its
+# instructions, 1 ns each, whatever the load of the host, so that timings
+# repeat (benchmarks); TCG then runs the vCPUs in a single host thread.
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 
@@ -14,6 +17,7 @@ arch_env "$arch"
 [ -e "$initrd" ] || die "boot: no initramfs $initrd"
 
 accel="-accel tcg,thread=multi"
+[ "${ICOUNT:-0}" = 1 ] && accel="-accel tcg -icount shift=0,sleep=off"
 [ "${KVM:-0}" = 1 ] && accel="-accel kvm"
 append="panic=-1 rdinit=/init ${BOOT_APPEND:-}"
 case "$arch" in

@@ -3,6 +3,9 @@
 #
 # Static busybox, guest/init, the kselftests of SET ("series" or "all") for
 # ARCH from BUILD_DIR/kselftest, and /tests.txt listing what init runs.
+# SET "none" has no kselftests; "bench" has none either, but the user-space
+# benchmarks of BUILD_DIR/bench (tools/benchprogs.sh) in /bench, which init
+# runs after boot.
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 
@@ -26,5 +29,11 @@ while read -r _ id prog _; do
 	[ -x "$bd/kselftest/$prog" ] || die "initramfs: $id: $bd/kselftest/$prog was not built"
 	cp "$bd/kselftest/$prog" "$root/ksft/"
 done <"$root/tests.txt"
+what="$(wc -l <"$root/tests.txt") kselftests"
+if [ "$set" = bench ]; then
+	[ -d "$bd/bench" ] || die "initramfs: no $bd/bench; run tools/benchprogs.sh"
+	cp -r "$bd/bench" "$root/bench"
+	what="$(ls "$root/bench" | wc -l) benchmark programs"
+fi
 (cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc --quiet | gzip -1) >"$root.cpio.gz"
-log "initramfs: $root.cpio.gz ($(wc -l <"$root/tests.txt") kselftests)"
+log "initramfs: $root.cpio.gz ($what)"

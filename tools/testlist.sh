@@ -4,7 +4,8 @@
 #   TIMEOUT ID PROGRAM-AND-SETUP...
 #
 # SET is "series" (the series' own tests), "all" (series and regression,
-# what the gate runs), "soak" (long runs, never in "all") or "none".
+# what the gate runs), "soak" (long runs, never in "all"), or "none" or
+# "bench" (none).
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 
