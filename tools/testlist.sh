@@ -5,7 +5,8 @@
 #
 # SET is "series" (the series' own tests), "all" (series and regression,
 # what the gate runs), "soak" (long runs, never in "all"), or "none" or
-# "bench" (none).
+# "bench" (none).  ONLY="ID..." in the environment picks those tests, from
+# any set, instead (for example ONLY=hmm-tests ./harness test).
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 
@@ -13,10 +14,14 @@ arch=$1 set=$2 tree=${3:-}
 arch_env "$arch"
 while read -r s arches timeout id rest; do
 	case "$s" in ''|'#'*) continue ;; esac
-	case "$set" in
-	all) [ "$s" != soak ] || continue ;;
-	*) [ "$s" = "$set" ] || continue ;;
-	esac
+	if [ -n "${ONLY:-}" ]; then
+		[[ " $ONLY " == *" $id "* ]] || continue
+	else
+		case "$set" in
+		all) [ "$s" != soak ] || continue ;;
+		*) [ "$s" = "$set" ] || continue ;;
+		esac
+	fi
 	[ "$set" != none ] || continue
 	[ "$arches" = all ] || [[ ",$arches," == *",$arch,"* ]] || continue
 	[ -n "$rest" ] || die "tests/kselftests.list: no program for '$id'"
