@@ -15,6 +15,8 @@ import statistics
 import sys
 
 REF = 'clean'
+# GROUP -> the VARIANT that GROUP.VARIANT are divided by
+SIZE_REF = {'hmm_exclusive': 'order0'}
 LINE = re.compile(r'### bench (\S+) (.*?)\s*$')
 VALUE = re.compile(r'(\w+)=(\d+)$')
 PROG = re.compile(r'### bench-(begin|end) (\S+)(?: rc=(\d+))?')
@@ -24,7 +26,7 @@ def natural(s):
     return [int(t) if t.isdigit() else t for t in re.split(r'(\d+)', s)]
 
 
-def parse(path, side, vals, skips, errors):
+def parse(path, side, vals, skips, fails, errors):
     running = set()
     for line in open(path, errors='replace'):
         m = PROG.search(line)
@@ -44,6 +46,8 @@ def parse(path, side, vals, skips, errors):
         v = VALUE.match(rest)
         if v and v.group(1) != 'error':
             vals.setdefault((name, v.group(1)), {}).setdefault(side, []).append(int(v.group(2)))
+        elif rest.startswith('failed:'):
+            fails.setdefault(name, {}).setdefault(side, []).append(rest[len('failed:'):].strip())
         elif rest.startswith('skipped:'):
             skips.setdefault(name, {})[side] = rest[len('skipped:'):].strip()
         else:
@@ -55,13 +59,13 @@ def parse(path, side, vals, skips, errors):
 def main():
     arch, base, patched, runs, logs = sys.argv[1:]
     ks = {'base': base, 'patched': patched}
-    vals, skips, errors = {}, {}, []
+    vals, skips, fails, errors = {}, {}, {}, []
     for side, k in ks.items():
         for r in range(1, int(runs) + 1):
-            parse(f'{logs}/bench-{arch}-{side}-{k}-{r}.log', side, vals, skips, errors)
+            parse(f'{logs}/bench-{arch}-{side}-{k}-{r}.log', side, vals, skips, fails, errors)
     if errors:
         sys.exit('bench: FAILED:\n  ' + '\n  '.join(errors))
-    if not vals:
+    if not vals and not fails:
         sys.exit('bench: no benchmark printed a result')
     med = {key: {s: statistics.median(v) for s, v in d.items()} for key, d in vals.items()}
 
@@ -75,6 +79,12 @@ def main():
         print(f'  {name:36} {metric:12} {fmt(b)} {fmt(p)} {ratio}')
         per_boot = ' | '.join(','.join(map(str, d.get(s, []))) or '-' for s in ks)
         print(f'  {"":36} {"(per boot)":12} {per_boot}')
+    for name, d in fails.items():
+        for side in ks:
+            if side in d:
+                why = d[side]
+                many = f' (and {len(why) - 1} more boots)' if len(why) > 1 else ''
+                print(f'  {name:36} FAILED on {side}: {why[0]}{many}')
     for name, d in skips.items():
         if len(d) == 2 and len(set(d.values())) == 1:
             d = {'both kernels': d['base']}
@@ -105,6 +115,27 @@ def main():
                         x = meths[m].get(var, {}).get(mt, {}).get(side)
                         cells.append(f'{x / ref:13.2f}' if x and ref else f'{"-":>13}')
                     print(f'  {var:10} {mt:14}' + ''.join(cells))
+
+    for g, ref in SIZE_REF.items():
+        names = [n for (n, _) in vals] + list(fails)
+        variants = list(dict.fromkeys(n.split('.', 1)[1] for n in names if n.startswith(g + '.')))
+        if not variants:
+            continue
+        variants.sort(key=lambda v: v != ref)
+        metrics = sorted({mt for (n, mt) in med if n.startswith(g + '.') and mt.startswith('ns_')})
+        for side in ('patched', 'base'):
+            print(f'\n{g} on kernel "{ks[side]}" ({side}): median of each variant / median of {ref}')
+            print(f'  {"metric":14}' + ''.join(f' {v:>10}' for v in variants))
+            for mt in metrics:
+                r = med.get((f'{g}.{ref}', mt), {}).get(side)
+                cells = []
+                for v in variants:
+                    x = med.get((f'{g}.{v}', mt), {}).get(side)
+                    if side in fails.get(f'{g}.{v}', {}):
+                        cells.append(f'{"failed":>10}')
+                    else:
+                        cells.append(f'{x / r:10.2f}' if x and r else f'{"-":>10}')
+                print(f'  {mt:14}' + ''.join(cells))
 
 
 main()
