@@ -7,8 +7,9 @@
  * Cost of one device-exclusive conversion of one page, by the size of the
  * folio the page is in: HMM_DMIRROR_EXCLUSIVE of a single page through the
  * HMM test driver (/dev/hmm_dmirror0, CONFIG_TEST_HMM), which calls
- * make_device_exclusive_range() and reads the page back, then a CPU store to
- * the page, which faults and restores it.  The conversions cycle over the
+ * make_device_exclusive() (make_device_exclusive_range() on the base) and
+ * reads the page back, then a CPU store to the page, which faults and
+ * restores it.  The conversions cycle over the
  * pages of a 2 MiB buffer, every page in turn, ROUNDS times:
  *
  *   order0   MADV_NOHUGEPAGE: 512 order-0 folios
