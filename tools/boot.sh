@@ -30,13 +30,25 @@ arm64)
 	append="console=ttyAMA0 $append"
 	;;
 esac
+# Two NUMA nodes, one vCPU and half the memory each, so that tests can
+# migrate pages between nodes (move_pages()).  arm64 only: its kernels
+# find the nodes in the device tree; x86_64's would need ACPI NUMA (PCI).
+mem=${BOOT_MEM:-4G}
+numa=
+if [ "$arch" = arm64 ] && [ "${NUMA:-1}" = 1 ]; then
+	half=$(( $(numfmt --from=iec "$mem") / 2 / 1048576 ))M
+	numa="-object memory-backend-ram,id=m0,size=$half"
+	numa+=" -object memory-backend-ram,id=m1,size=$half"
+	numa+=" -numa node,nodeid=0,cpus=0,memdev=m0"
+	numa+=" -numa node,nodeid=1,cpus=1,memdev=m1"
+fi
 command -v "${qemu[0]}" >/dev/null || die "boot: ${qemu[0]} not found; run tools/deps.sh"
 
 timeout=${BOOT_TIMEOUT:-2400}
 log "boot: $arch, log $logf (timeout ${timeout}s)"
 rc=0
 # shellcheck disable=SC2086
-timeout -k 10 "$timeout" "${qemu[@]}" $accel -smp 2 -m "${BOOT_MEM:-4G}" \
+timeout -k 10 "$timeout" "${qemu[@]}" $accel -smp 2 -m "$mem" $numa \
 	-kernel "$bd/$IMAGE" -initrd "$initrd" -append "$append" \
 	-display none -monitor none -serial "file:$logf" -no-reboot \
 	</dev/null >"$logf.qemu" 2>&1 || rc=$?
