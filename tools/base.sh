@@ -1,7 +1,8 @@
 #!/bin/bash
 # base.sh - make the kernel work tree at the pinned base commit.
 #
-# Downloads the pinned linux-source package with apt (into $OUT/dl), checks
+# Downloads the pinned linux-source package from its Debian suite (SUITE in
+# base.pin) with apt-get download and a private sources list (into $OUT/dl), checks
 # its sha256 and the tarball's, unpacks it into $WT and commits it with a
 # fixed author, date and message.  The resulting hash must match BASE_COMMIT
 # from base.pin.  Does nothing if $WT already has the base commit.
@@ -21,17 +22,52 @@ fi
 dl=$OUT/dl
 deb=$dl/${PKG}_${VERSION/:/%3a}_all.deb
 mkdir -p "$dl"
+
+# The archive's address, from the machine's own apt sources (deb822
+# .sources files or sources.list): the first Debian archive that is not the
+# security one.  No package host is written into this repository.
+archive_uri() {
+	local f
+	for f in /etc/apt/sources.list.d/*.sources; do
+		[ -e "$f" ] || continue
+		awk '/^URIs:/ { for (i = 2; i <= NF; i++) print $i }' "$f"
+	done
+	for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+		[ -e "$f" ] || continue
+		awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i ~ /:\/\//) { print $i; break } }' "$f"
+	done
+}
+
+# apt-get download from $SUITE with a private sources list, package lists
+# and cache under $dl/apt: the machine's apt configuration is not touched.
+private_apt() {
+	local uri a=$dl/apt
+	uri=$(archive_uri | grep -v -- '-security' | grep -m1 '/debian/\?$') ||
+		die "base: no Debian archive in the machine's apt sources"
+	mkdir -p "$a/lists/partial" "$a/cache/archives/partial"
+	echo "deb $uri $SUITE main" >"$a/sources.list"
+	APT_OPTS=(-o "Dir::Etc::SourceList=$a/sources.list"
+		-o Dir::Etc::SourceParts=/dev/null
+		-o "Dir::State::Lists=$a/lists" -o "Dir::Cache=$a/cache"
+		-o APT::Sandbox::User=root)
+	local i
+	for i in 1 2 3; do
+		apt-get "${APT_OPTS[@]}" update && return 0
+		sleep 5	# a Release file that changes under us: try again
+	done
+	return 1
+}
+
 if [ ! -e "$deb" ] || ! echo "$DEB_SHA256  $deb" | sha256sum -c --quiet 2>/dev/null; then
 	rm -f "$dl"/"${PKG}"_*.deb
-	log "base: apt-get download $PKG=$VERSION"
-	if ! (cd "$dl" && apt-get download "$PKG=$VERSION") >"$dl/download.log" 2>&1; then
-		apt-get update >>"$dl/download.log" 2>&1 || true
-		(cd "$dl" && apt-get download "$PKG=$VERSION") >>"$dl/download.log" 2>&1 || {
-			echo "Versions of $PKG the archive offers:" >&2
-			apt-cache madison "$PKG" >&2 || true
-			die "base: cannot download pinned $PKG=$VERSION, see $dl/download.log"
-		}
-	fi
+	log "base: apt-get download $PKG=$VERSION from $SUITE"
+	private_apt >"$dl/download.log" 2>&1 ||
+		die "base: apt-get update of the private $SUITE list failed, see $dl/download.log"
+	(cd "$dl" && apt-get "${APT_OPTS[@]}" download "$PKG=$VERSION") >>"$dl/download.log" 2>&1 || {
+		echo "The pinned $PKG=$VERSION is not in $SUITE; it offers:" >&2
+		apt-cache "${APT_OPTS[@]}" madison "$PKG" >&2 || true
+		die "base: cannot download pinned $PKG=$VERSION, see $dl/download.log"
+	}
 fi
 echo "$DEB_SHA256  $deb" | sha256sum -c --quiet ||
 	die "base: $deb does not match DEB_SHA256 in base.pin"
