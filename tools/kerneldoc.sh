@@ -11,8 +11,10 @@ mapfile -t files < <(git -C "$WT" diff --name-only --diff-filter=d base..series 
 [ ${#files[@]} -gt 0 ] || { log "kernel-doc: the series touches no C files"; exit 0; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-# "FILE:LINE: warning: MESSAGE" -> "FILE: warning: MESSAGE"
-norm() { sed -E 's/^([^:]+):[0-9]+: /\1: /' | sort -u; }
+# Drop line numbers, which the series shifts: "FILE:LINE: warning: MESSAGE"
+# (older kernel-doc) -> "FILE: warning: MESSAGE", and "Warning: FILE:LINE
+# MESSAGE" (the Python kernel-doc of 7.x) -> "Warning: FILE MESSAGE".
+norm() { sed -E 's/^([^: ]+):[0-9]+: /\1: /; s/^(Warning: [^: ]+):[0-9]+ /\1 /' | sort -u; }
 new=0
 for f in "${files[@]}"; do
 	(cd "$WT" && scripts/kernel-doc -none "$f" 2>&1) | norm >"$tmp/series" || true
