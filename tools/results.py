@@ -14,7 +14,9 @@ For every ARCH:LOG:TESTS (TESTS is the initramfs's tests.txt):
     with as many results as its plan announced.
   - the whole log is scanned for kernel splats.
 Failures listed in the known-failures file are reported but do not fail the
-run; a listed failure that passes does, until the list is updated.
+run; a listed failure that passes does, until the list is updated.  A test
+with retry=N in tests/kselftests.list that failed and ran again ("### ksft-retry"
+markers) is judged by its last run; the failed runs are listed under RETRIED.
 
 Prints one table per architecture, the problems with their log lines, and a
 closing line "N passed, N failed, N skipped[, N known failures][, N suites
@@ -140,7 +142,7 @@ def parse_kunit(kunit_py, log):
     return suites, ''
 
 
-def check_arch(args, arch, log, tests, kconfig, known, problems):
+def check_arch(args, arch, log, tests, kconfig, known, problems, retried):
     with open(log, errors='replace') as f:
         lines = f.read().splitlines()
     rows = []
@@ -218,6 +220,18 @@ def check_arch(args, arch, log, tests, kconfig, known, problems):
             if lines[j].startswith('### ksft-begin '):
                 break
         body = lines[b + 1:e] if e else lines[b + 1:]
+        # retry=N tests: the last run is judged, the failed ones reported.
+        tries = [i for i, ln in enumerate(body)
+                 if ln.startswith(f'### ksft-retry {tid} ')]
+        if tries:
+            failed_runs = body[:tries[-1] + 1]
+            body = body[tries[-1] + 1:]
+            s.note = f'RETRIED {len(tries)}x'
+            retried.append((arch, log, f'{tid} failed {len(tries)} time(s), '
+                            'then ran again',
+                            [ln for ln in map(strip_kmsg, failed_runs)
+                             if ln.startswith(('not ok', 'Bail out', '# ',
+                                               '### ksft-retry'))][-12:]))
         plan, seen = None, 0
         for raw in body:
             line = strip_kmsg(raw)
@@ -296,14 +310,15 @@ def main():
     args = ap.parse_args()
 
     known = load_known(args.known)
-    problems, totals = [], [0, 0, 0, 0, 0]
+    problems, retried, totals = [], [], [0, 0, 0, 0, 0]
     archs = []
     for run in args.runs:
         arch, log, tests_txt, kconfig = (run.split(':', 3) + [''])[:4]
         archs.append(arch)
         with open(tests_txt) as f:
             tests = [ln for ln in f.read().splitlines() if ln.strip()]
-        rows = check_arch(args, arch, log, tests, kconfig, known, problems)
+        rows = check_arch(args, arch, log, tests, kconfig, known, problems,
+                          retried)
         print(f'\n{arch}  (console log: {log})')
         print(f'  {"suite":40} {"pass":>5} {"fail":>5} {"skip":>5} {"known":>5}')
         for s in rows:
@@ -315,6 +330,13 @@ def main():
             totals[3] += s.known
             totals[4] += s.missing
 
+    if retried:
+        print('\nRETRIED (flaky tests of the base, retry=N in '
+              'tests/kselftests.list; the last run counts)')
+        for arch, log, msg, ctx in retried:
+            print(f'- [{arch}] {msg}    (log: {log})')
+            for ln in ctx:
+                print(f'      | {ln}')
     if problems:
         print('\nPROBLEMS')
         for arch, log, msg, ctx in problems:
