@@ -3,7 +3,9 @@
 #
 # Without K the work tree is $WT, on branch "series".  With K it is a git
 # worktree of $WT at $OUT/trees/pK (detached), so that two prefixes of the
-# series can be built and booted side by side.  Prints the tree's path.
+# series can be built and booted side by side.  DROP=N (no K) applies
+# every patch but the Nth, in $OUT/trees/dN: the series minus a fix, to
+# show that the fix's test fails without it.  Prints the tree's path.
 #
 # Re-applying the same patches is a no-op (file times are kept, so builds
 # stay incremental).  A work tree with commits or changes that are not in
@@ -15,7 +17,19 @@ set -euo pipefail
 k=${1:-}
 "$TOP/tools/base.sh"
 mapfile -t all < <(find "$TOP/patches" -maxdepth 1 -name '*.patch' ! -name '0000-*' | LC_ALL=C sort)
-if [ -z "$k" ] || [ "$k" = all ]; then
+drop=${DROP:-}
+if [ -n "$drop" ]; then
+	[ -z "$k" ] || [ "$k" = all ] || die "apply: DROP and a prefix K do not go together"
+	[[ "$drop" =~ ^[0-9]+$ ]] && [ "$drop" -ge 1 ] && [ "$drop" -le ${#all[@]} ] ||
+		die "apply: DROP='$drop' is not a patch number in 1..${#all[@]}"
+	tree=$OUT/trees/d$drop
+	pset=("${all[@]:0:$((drop - 1))}" "${all[@]:$drop}")
+	if [ ! -e "$tree/.git" ]; then
+		mkdir -p "$OUT/trees"
+		git -C "$WT" worktree prune
+		git -C "$WT" worktree add -q --detach "$tree" base
+	fi
+elif [ -z "$k" ] || [ "$k" = all ]; then
 	tree=$WT
 	pset=("${all[@]}")
 else

@@ -3,14 +3,15 @@
 #
 # SET is "series" (KUnit + the series' kselftests), "all" (also the
 # regression set) or "soak" (KUnit + the long runs).  PREFIX=K builds the first K patches only, in their own
-# tree and build folders, so that two kernels can be compared in one run.
+# tree and build folders, so that two kernels can be compared in one run;
+# DROP=N builds the series without its Nth patch (tools/apply.sh).
 # Console logs: $OUT/logs/ARCH[-pK]-SET.log.  Exit 1 if anything failed.
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 
 set=$1; shift
 tree=$("$TOP/tools/apply.sh" "${PREFIX:-}")
-sfx=${PREFIX:+-p$PREFIX}; [ "${KASAN:-0}" = 1 ] && sfx=$sfx-kasan
+sfx=${PREFIX:+-p$PREFIX}${DROP:+-d$DROP}; [ "${KASAN:-0}" = 1 ] && sfx=$sfx-kasan
 mkdir -p "$OUT/logs"
 runs=()
 for arch in "$@"; do
