@@ -3,9 +3,10 @@
 #
 # Without K the work tree is $WT, on branch "series".  With K it is a git
 # worktree of $WT at $OUT/trees/pK (detached), so that two prefixes of the
-# series can be built and booted side by side.  DROP=N (no K) applies
-# every patch but the Nth, in $OUT/trees/dN: the series minus a fix, to
-# show that the fix's test fails without it.  Prints the tree's path.
+# series can be built and booted side by side.  DROP=N applies every patch
+# but the Nth (DROP=N,M: but those), of the series or of its first K, in
+# $OUT/trees/dN (pK-dN, dN-M): the series minus a fix, to show that the
+# fix's test fails without it.  Prints the tree's path.
 #
 # Re-applying the same patches is a no-op (file times are kept, so builds
 # stay incremental).  A work tree with commits or changes that are not in
@@ -19,11 +20,20 @@ k=${1:-}
 mapfile -t all < <(find "$TOP/patches" -maxdepth 1 -name '*.patch' ! -name '0000-*' | LC_ALL=C sort)
 drop=${DROP:-}
 if [ -n "$drop" ]; then
-	[ -z "$k" ] || [ "$k" = all ] || die "apply: DROP and a prefix K do not go together"
-	[[ "$drop" =~ ^[0-9]+$ ]] && [ "$drop" -ge 1 ] && [ "$drop" -le ${#all[@]} ] ||
-		die "apply: DROP='$drop' is not a patch number in 1..${#all[@]}"
-	tree=$OUT/trees/d$drop
-	pset=("${all[@]:0:$((drop - 1))}" "${all[@]:$drop}")
+	# DROP=N or N,M,...: leave those patches out, of the first K (or all).
+	[ -z "$k" ] || [ "$k" = all ] ||
+		{ [[ "$k" =~ ^[0-9]+$ ]] && [ "$k" -le ${#all[@]} ]; } ||
+		die "apply: prefix '$k' is not a number in 0..${#all[@]}"
+	[ -z "$k" ] || [ "$k" = all ] || all=("${all[@]:0:$k}")
+	pset=("${all[@]}")
+	for n in ${drop//,/ }; do
+		[[ "$n" =~ ^[0-9]+$ ]] && [ "$n" -ge 1 ] && [ "$n" -le ${#all[@]} ] ||
+			die "apply: DROP='$drop': '$n' is not a patch number in 1..${#all[@]}"
+		unset "pset[$((n - 1))]"
+	done
+	pset=("${pset[@]}")
+	tree=$OUT/trees/${k:+p$k-}d${drop//,/-}
+	[ "$k" != all ] || tree=$OUT/trees/d${drop//,/-}
 	if [ ! -e "$tree/.git" ]; then
 		mkdir -p "$OUT/trees"
 		git -C "$WT" worktree prune

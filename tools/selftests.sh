@@ -19,9 +19,16 @@ mapfile -t progs < <(for set in all soak; do "$TOP/tools/testlist.sh" "$arch" "$
 
 log "selftests: $arch: ${progs[*]}"
 targets=("${progs[@]/#/$out/}")
+# The Makefile does not know that the programs include the test drivers'
+# UAPI headers (lib/*_uapi.h): rebuild them all when one of those changed.
+stamp=$(cat "$src"/lib/*_uapi.h | sha256sum | cut -d' ' -f1)
+if [ "$(cat "$out/lib-uapi.sha256" 2>/dev/null)" != "$stamp" ]; then
+	rm -f "${targets[@]}" "$out/lib-uapi.sha256"
+fi
 if ! make -C "$src/tools/testing/selftests/mm" ARCH="$KARCH" CROSS_COMPILE="$CROSS" \
 	OUTPUT="$out" KHDR_INCLUDES="-isystem $bd/usr/include" LDFLAGS=-static \
 	-j"${JOBS:-3}" "${targets[@]}" >"$out/build.log" 2>&1; then
 	grep -E 'error' "$out/build.log" | head -20 >&2
 	die "selftests: $arch build failed, see $out/build.log"
 fi
+echo "$stamp" >"$out/lib-uapi.sha256"
