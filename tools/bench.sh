@@ -18,11 +18,21 @@
 # sides may be the same K, to see the noise).  ICOUNT=1 (tools/boot.sh)
 # times guest instructions instead of the host's wall clock, which the
 # other jobs on the host make vary by 2x between boots.
+#
+# The kernels are production-like by default (FLAVOUR=prod: the test
+# options without configs/debug.config, that is without lockdep, DEBUG_VM
+# and the other debug options); FLAVOUR=debug measures the test kernels.
+# configs/bench-ARCH.config, where there is one, is added to both (x86_64:
+# TLB flush counters).  Logs: out/logs/bench-ARCH-FLAVOUR-SIDE-K-RUN.log.
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 
 arch=$1 base_k=$2 patched_k=$3 runs=${4:-3}
 arch_env "$arch"
+export FLAVOUR=${FLAVOUR:-prod}
+fl=$(flavour)
+[ -e "$TOP/configs/bench-$arch.config" ] &&
+	export EXTRA_CONFIGS="${EXTRA_CONFIGS:+$EXTRA_CONFIGS }bench-$arch"
 mkdir -p "$OUT/logs" "$OUT/trees"
 IFS=", " read -ra sel <<<"${BENCH:-}"
 selected() { [ ${#sel[@]} -eq 0 ] || [[ " ${sel[*]} " == *" $1 "* ]]; }
@@ -69,7 +79,7 @@ bd_patched=$bd_base
 for ((r = 1; r <= runs; r++)); do
 	for side in base patched; do
 		if [ $side = base ]; then k=$base_k bd=$bd_base; else k=$patched_k bd=$bd_patched; fi
-		logf=$OUT/logs/bench-$arch-$side-$k-$r.log
+		logf=$OUT/logs/bench-$arch-$fl-$side-$k-$r.log
 		BOOT_TIMEOUT=${BOOT_TIMEOUT:-600} "$TOP/tools/boot.sh" "$arch" "$bd" "$bd/initramfs-bench.cpio.gz" "$logf"
 		grep -q '^### guest-done' "$logf" || die "bench: kernel $k did not finish its boot, see $logf"
 		if grep -E 'WARNING: |BUG: |Oops|Kernel panic' "$logf" >&2; then
@@ -78,4 +88,4 @@ for ((r = 1; r <= runs; r++)); do
 	done
 done
 
-exec python3 "$TOP/tools/bench_summary.py" "$arch" "$base_k" "$patched_k" "$runs" "$OUT/logs"
+exec python3 "$TOP/tools/bench_summary.py" "$arch-$fl" "$base_k" "$patched_k" "$runs" "$OUT/logs"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""bench_summary.py ARCH BASE_K PATCHED_K RUNS LOGDIR - summarize tools/bench.sh.
+"""bench_summary.py ARCH-FLAVOUR BASE_K PATCHED_K RUNS LOGDIR - summarize tools/bench.sh.
 
-Reads out/logs/bench-ARCH-SIDE-K-RUN.log (SIDE "base" or "patched") and
+Reads out/logs/bench-ARCH-FLAVOUR-SIDE-K-RUN.log (SIDE "base" or "patched") and
 prints, per benchmark and metric, the median over the boots of each kernel
 and the ratio patched/base.  Benchmarks named GROUP.METHOD.VARIANT whose
 GROUP has a METHOD "clean" (bench/user/mapping_dirty_bench.c) get a second
@@ -70,7 +70,7 @@ def main():
     med = {key: {s: statistics.median(v) for s, v in d.items()} for key, d in vals.items()}
 
     clock = 'ICOUNT=1: 1 ns = 1 guest instruction' if os.environ.get('ICOUNT') == '1' else 'wall clock'
-    print(f'\nbenchmarks on {arch}: kernel "{base}" (base) vs "{patched}" (patched), {runs} boots each, {clock}')
+    print(f'\nbenchmarks on {arch} kernels: kernel "{base}" (base) vs "{patched}" (patched), {runs} boots each, {clock}')
     print(f'  {"benchmark":36} {"metric":12} {"base":>10} {"patched":>10} {"ratio":>6}')
     for (name, metric), d in vals.items():
         b, p = med[name, metric].get('base'), med[name, metric].get('patched')

@@ -19,15 +19,26 @@ arch_env() {
 	esac
 }
 
+# flavour - the kernel flavour: FLAVOUR=debug (the default: lockdep,
+# DEBUG_VM..., configs/debug.config) or FLAVOUR=prod (production-like: the
+# same options without configs/debug.config, for benchmarks).
+flavour() {
+	case "${FLAVOUR:-debug}" in
+	debug|prod) echo "${FLAVOUR:-debug}" ;;
+	*) die "FLAVOUR=$FLAVOUR: debug or prod" ;;
+	esac
+}
+
 # build_dir ARCH TREE - the build folder (O=) of ARCH for TREE: one per
-# tree (the work tree, or a prefix's tree), architecture and flavour
-# (KASAN=1).  It is a direct child of the tree, which Kbuild turns into
+# tree (the work tree, or a prefix's tree), architecture and variant
+# (KASAN=1, FLAVOUR=prod).  It is a direct child of the tree, which Kbuild turns into
 # relative source paths (srctree=..): compiler command lines are then the
 # same in every tree and every clone, so ccache hits across them.  Kbuild
 # puts a .gitignore in it.
 build_dir() {
 	local k=
 	[ "${KASAN:-0}" = 1 ] && k=-kasan
+	[ "$(flavour)" = prod ] && k=$k-prod
 	echo "$2/build-$1$k"
 }
 

@@ -2,8 +2,9 @@
 # config.sh ARCH BUILD_DIR [SRC_TREE] - make BUILD_DIR/.config.
 #
 # tinyconfig, then scripts/kconfig/merge_config.sh with configs/common.config,
-# configs/ARCH.config, configs/series.config (and configs/kasan.config when
-# KASAN=1, configs/NAME.config for each NAME of EXTRA_CONFIGS).  Then every
+# configs/ARCH.config, configs/series.config, configs/debug.config unless
+# FLAVOUR=prod (and configs/kasan.config when KASAN=1, configs/NAME.config
+# for each NAME of EXTRA_CONFIGS).  Then every
 # option a fragment asks for is checked against the result, and the run fails
 # naming each option Kconfig dropped or changed.
 set -euo pipefail
@@ -12,6 +13,7 @@ set -euo pipefail
 arch=$1 bd=$(realpath -m "$2") src=$(realpath "${3:-$WT}")
 arch_env "$arch"
 frags=("$TOP/configs/common.config" "$TOP/configs/$arch.config" "$TOP/configs/series.config")
+[ "$(flavour)" = debug ] && frags+=("$TOP/configs/debug.config")
 [ "${KASAN:-0}" = 1 ] && frags+=("$TOP/configs/kasan.config")
 for f in ${EXTRA_CONFIGS:-}; do frags+=("$TOP/configs/$f.config"); done
 

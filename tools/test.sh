@@ -10,6 +10,8 @@ set -euo pipefail
 . "$(dirname "$0")/common.sh"
 
 set=$1; shift
+[ "$(flavour)" = debug ] ||
+	die "test: the tests run on debug kernels (lockdep, DEBUG_VM); FLAVOUR=prod is for ./harness bench"
 tree=$("$TOP/tools/apply.sh" "${PREFIX:-}")
 sfx=${PREFIX:+-p$PREFIX}${DROP:+-d$DROP}; [ "${KASAN:-0}" = 1 ] && sfx=$sfx-kasan
 mkdir -p "$OUT/logs"

@@ -26,8 +26,19 @@
  * none with clean.  Every cycle's result is checked against the pages
  * dirtied, so that a broken method cannot look fast.
  *
- * The program runs on CPU 0 only, so that where it runs, and which CPUs
- * its TLB flushes reach, is the same in every boot.
+ * Where the stores run: the cleaner (the thread that runs the cycle) is
+ * pinned to CPU 0.  In the plain variants (Fpct) the cleaner does the
+ * stores itself, so the mm runs on CPU 0 only and every TLB flush is
+ * local.  In the remote variants (Fpct-remote, clean and wp) a writer
+ * thread pinned to CPU 1 does the stores and then spins, keeping the mm
+ * live there while the cycle runs, as the render thread of a
+ * multithreaded vmwgfx client does: each flush of the cycle is then remote
+ * (an IPI on x86, a broadcast TLBI on arm64).
+ *
+ * Where the kernel counts TLB flushes (x86 with CONFIG_DEBUG_TLBFLUSH,
+ * which tools/bench.sh sets), the program also prints their number per
+ * cycle, from /proc/vmstat: local_flushes (nr_tlb_local_flush_one and
+ * _all) and remote_flushes (nr_tlb_remote_flush).
  *
  * The anonymous memory is MADV_NOHUGEPAGE: the device is mapped with PTEs
  * only, and a THP would be tracked at 2 MiB granularity.
@@ -35,6 +46,8 @@
  * Output, parsed by tools/bench_summary.py:
  *   ### bench mapping_dirty.METHOD.Fpct ns_per_cycle=N
  *   ### bench mapping_dirty.METHOD.Fpct ns_per_loop=N
+ *   ### bench mapping_dirty.METHOD.Fpct local_flushes=N   (and remote_)
+ *   ### bench mapping_dirty.METHOD.Fpct-remote ...        (clean and wp)
  *   ### bench mapping_dirty.METHOD skipped: REASON
  *   ### bench mapping_dirty.METHOD.Fpct error: WHAT   (and exit status 1)
  *
@@ -42,6 +55,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <pthread.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -75,6 +89,14 @@ static char *mem;		/* the memory the rounds dirty */
 static uint64_t *expect;	/* bitmap of the pages dirtied */
 static unsigned long *dirty_idx, ndirty;
 static char why[256];		/* what the last failed check found */
+
+/* The writer thread of the remote variants, on CPU 1. */
+static struct {
+	pthread_t thread;
+	int started;
+	int go;		/* the round to store, -1 to stop */
+	int done;	/* the last round stored */
+} wr;
 
 static int fail(const char *fmt, ...)
 {
@@ -142,8 +164,79 @@ static void prefault(char *p)
 		((volatile char *)p)[i * psize] = 1;
 }
 
+/* The writer of the remote variants: store when told, spin in between. */
+static void *writer(void *arg __attribute__((unused)))
+{
+	int seen = 0, go;
+	cpu_set_t cpus;
+
+	CPU_ZERO(&cpus);
+	CPU_SET(1, &cpus);
+	sched_setaffinity(0, sizeof(cpus), &cpus);
+	for (;;) {
+		go = __atomic_load_n(&wr.go, __ATOMIC_ACQUIRE);
+		if (go < 0)
+			return NULL;
+		if (go == seen)
+			continue;
+		seen = go;
+		dirty_pages(go);
+		__atomic_store_n(&wr.done, go, __ATOMIC_RELEASE);
+	}
+}
+
+/* The stores of one round, on CPU 1: 0, or -1 if they cannot run. */
+static int remote_dirty_pages(void)
+{
+	if (!wr.started) {
+		wr.go = wr.done = 0;
+		if (pthread_create(&wr.thread, NULL, writer, NULL))
+			return -1;
+		wr.started = 1;
+	}
+	__atomic_store_n(&wr.go, wr.done + 1, __ATOMIC_RELEASE);
+	while (__atomic_load_n(&wr.done, __ATOMIC_ACQUIRE) != wr.go)
+		;
+	return 0;
+}
+
+static void stop_writer(void)
+{
+	if (!wr.started)
+		return;
+	__atomic_store_n(&wr.go, -1, __ATOMIC_RELEASE);
+	pthread_join(wr.thread, NULL);
+	wr.started = 0;
+}
+
+/* The TLB flush counters of /proc/vmstat, 0 if the kernel has none. */
+static int flush_counts(uint64_t *local, uint64_t *remote)
+{
+	char name[64];
+	unsigned long long v;
+	int found = 0;
+	FILE *f = fopen("/proc/vmstat", "r");
+
+	*local = *remote = 0;
+	if (!f)
+		return 0;
+	while (fscanf(f, "%63s %llu", name, &v) == 2) {
+		if (!strcmp(name, "nr_tlb_local_flush_one") ||
+		    !strcmp(name, "nr_tlb_local_flush_all")) {
+			*local += v;
+			found = 1;
+		} else if (!strcmp(name, "nr_tlb_remote_flush")) {
+			*remote += v;
+			found = 1;
+		}
+	}
+	fclose(f);
+	return found;
+}
+
 struct method {
 	const char *name;
+	int remote;			/* also run the remote variants */
 	const char *(*setup)(void);	/* NULL, or why it is skipped */
 	void (*before)(void);		/* untimed, before the stores */
 	int (*cycle)(void);		/* timed: one tracking cycle */
@@ -501,84 +594,133 @@ static const char *pagemap_scan_setup(void)
 /* --- the rounds ----------------------------------------------------- */
 
 static const struct method methods[] = {
-	{ "clean", dev_setup, dev_before, clean_cycle, clean_check,
+	{ "clean", 1, dev_setup, dev_before, clean_cycle, clean_check,
 	  dev_teardown },
-	{ "wp", dev_setup, dev_before, wp_cycle, wp_check, dev_teardown },
-	{ "softdirty", softdirty_setup, NULL, softdirty_cycle,
+	{ "wp", 1, dev_setup, dev_before, wp_cycle, wp_check, dev_teardown },
+	{ "softdirty", 0, softdirty_setup, NULL, softdirty_cycle,
 	  softdirty_check, softdirty_teardown },
-	{ "pagemap_scan", pagemap_scan_setup, NULL, pagemap_scan_cycle,
+	{ "pagemap_scan", 0, pagemap_scan_setup, NULL, pagemap_scan_cycle,
 	  pagemap_scan_check, pagemap_scan_teardown },
 };
 
+/* What one round measured. */
+struct sample {
+	uint64_t cycle, loop;		/* ns */
+	uint64_t local, remote;		/* TLB flushes of the cycle */
+};
+
 /* One round: returns 0, or -1 with why[] set. */
-static int round_once(const struct method *m, int round, uint64_t *cycle,
-		      uint64_t *loop)
+static int round_once(const struct method *m, int round, int remote,
+		      struct sample *s)
 {
-	uint64_t t0, t1, t2;
+	uint64_t t0, ts, t1, t2, l0, r0, l1, r1;
 
 	if (m->before)
 		m->before();
 	t0 = now_ns();
-	dirty_pages(round);
+	if (remote) {
+		if (remote_dirty_pages())
+			return fail("cannot start the writer thread");
+	} else {
+		dirty_pages(round);
+	}
+	ts = now_ns();
+	flush_counts(&l0, &r0);
 	t1 = now_ns();
 	if (m->cycle())
 		return fail("cycle failed: %s", strerror(errno));
 	t2 = now_ns();
-	*cycle = t2 - t1;
-	*loop = t2 - t0;
+	flush_counts(&l1, &r1);
+	s->cycle = t2 - t1;
+	/* The stores and the cycle, without the read of /proc/vmstat. */
+	s->loop = (ts - t0) + (t2 - t1);
+	s->local = l1 - l0;
+	s->remote = r1 - r0;
 	return 0;
+}
+
+static void print_median(const char *name, const char *variant,
+			 const char *metric, uint64_t *v, int n)
+{
+	printf("### bench " BENCH ".%s.%s %s=%llu\n", name, variant, metric,
+	       (unsigned long long)median(v, n));
 }
 
 static int run_method(const struct method *m, int rounds)
 {
 	/* [0] is the warm-up round's */
-	uint64_t *cyc = calloc(rounds + 1, 8), *loop = calloc(rounds + 1, 8);
+	struct sample *smp = calloc(rounds + 1, sizeof(*smp));
+	uint64_t *v = calloc(rounds + 1, sizeof(*v));
 	const char *skip = m->setup();
+	uint64_t l, r0;
+	int counted = flush_counts(&l, &r0);
 	unsigned int f;
-	int r, ret = 0;
+	int r, remote, ret = 0;
+	char variant[32];
 
 	if (skip) {
 		printf("### bench " BENCH ".%s skipped: %s\n", m->name, skip);
 		goto out;
 	}
-	if (!cyc || !loop) {
+	if (!smp || !v) {
 		printf("### bench " BENCH ".%s error: out of memory\n", m->name);
 		ret = -1;
 		goto out;
 	}
-	for (f = 0; f < sizeof(fractions) / sizeof(fractions[0]); f++) {
-		set_fraction(fractions[f]);
-		/*
-		 * Round 0 is untimed and unchecked: it reaches the steady
-		 * state of this fraction (a first cycle after the prefault
-		 * sees every page dirty).
-		 */
-		for (r = 0; r <= rounds; r++) {
-			if (round_once(m, r, &cyc[r], &loop[r]) ||
-			    (r && m->check())) {
-				ret = -1;
-				break;
-			}
-		}
-		if (ret) {
-			printf("### bench " BENCH ".%s.%dpct error: round %d: %s\n",
-			       m->name, fractions[f], r, why);
+	for (remote = 0; remote <= m->remote && !ret; remote++) {
+		if (remote && sysconf(_SC_NPROCESSORS_ONLN) < 2) {
+			printf("### bench " BENCH ".%s.remote skipped: one CPU\n",
+			       m->name);
 			break;
 		}
-		printf("### bench " BENCH ".%s.%dpct ns_per_cycle=%llu\n",
-		       m->name, fractions[f],
-		       (unsigned long long)median(cyc + 1, rounds));
-		printf("### bench " BENCH ".%s.%dpct ns_per_loop=%llu\n",
-		       m->name, fractions[f],
-		       (unsigned long long)median(loop + 1, rounds));
-		fflush(stdout);
+		for (f = 0; f < sizeof(fractions) / sizeof(fractions[0]); f++) {
+			snprintf(variant, sizeof(variant), "%dpct%s",
+				 fractions[f], remote ? "-remote" : "");
+			set_fraction(fractions[f]);
+			/*
+			 * Round 0 is untimed and unchecked: it reaches the
+			 * steady state of this fraction (a first cycle after
+			 * the prefault sees every page dirty).
+			 */
+			for (r = 0; r <= rounds; r++) {
+				if (round_once(m, r, remote, &smp[r]) ||
+				    (r && m->check())) {
+					ret = -1;
+					break;
+				}
+			}
+			if (ret) {
+				printf("### bench " BENCH ".%s.%s error: round %d: %s\n",
+				       m->name, variant, r, why);
+				break;
+			}
+			for (r = 1; r <= rounds; r++)
+				v[r] = smp[r].cycle;
+			print_median(m->name, variant, "ns_per_cycle", v + 1, rounds);
+			for (r = 1; r <= rounds; r++)
+				v[r] = smp[r].loop;
+			print_median(m->name, variant, "ns_per_loop", v + 1, rounds);
+			if (counted) {
+				for (r = 1; r <= rounds; r++)
+					v[r] = smp[r].local;
+				print_median(m->name, variant, "local_flushes",
+					     v + 1, rounds);
+				for (r = 1; r <= rounds; r++)
+					v[r] = smp[r].remote;
+				print_median(m->name, variant, "remote_flushes",
+					     v + 1, rounds);
+			}
+			fflush(stdout);
+		}
+		stop_writer();
 	}
 out:
+	stop_writer();
 	if (m->teardown)
 		m->teardown();
 	fflush(stdout);
-	free(cyc);
-	free(loop);
+	free(smp);
+	free(v);
 	return ret;
 }
 
