@@ -15,6 +15,7 @@ arch_env() {
 	case "$1" in
 	x86_64) KARCH=x86_64; CROSS=; IMAGE=arch/x86/boot/bzImage ;;
 	arm64)  KARCH=arm64; CROSS=aarch64-linux-gnu-; IMAGE=arch/arm64/boot/Image ;;
+	arm)    KARCH=arm; CROSS=arm-linux-gnueabihf-; IMAGE= ;;	# arm32.sh: compile only
 	*) die "unknown architecture '$1' (x86_64 or arm64)" ;;
 	esac
 }

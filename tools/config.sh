@@ -3,7 +3,8 @@
 #
 # tinyconfig, then scripts/kconfig/merge_config.sh with configs/common.config,
 # configs/ARCH.config, configs/series.config, configs/debug.config unless
-# FLAVOUR=prod (and configs/kasan.config when KASAN=1, configs/NAME.config
+# FLAVOUR=prod; for 32-bit arm, configs/arm32.config and series.config only
+# (and configs/kasan.config when KASAN=1, configs/NAME.config
 # for each NAME of EXTRA_CONFIGS).  Then every
 # option a fragment asks for is checked against the result, and the run fails
 # naming each option Kconfig dropped or changed.
@@ -14,6 +15,8 @@ arch=$1 bd=$(realpath -m "$2") src=$(realpath "${3:-$WT}")
 arch_env "$arch"
 frags=("$TOP/configs/common.config" "$TOP/configs/$arch.config" "$TOP/configs/series.config")
 [ "$(flavour)" = debug ] && frags+=("$TOP/configs/debug.config")
+# 32-bit arm is compile-only, with a fragment of its own (see arm32.config).
+[ "$arch" = arm ] && frags=("$TOP/configs/arm32.config" "$TOP/configs/series.config")
 [ "${KASAN:-0}" = 1 ] && frags+=("$TOP/configs/kasan.config")
 for f in ${EXTRA_CONFIGS:-}; do frags+=("$TOP/configs/$f.config"); done
 

@@ -10,7 +10,7 @@ PKGS=(
 	build-essential flex bison bc libelf-dev libssl-dev dwarves
 	ccache cpio xz-utils rsync python3 python3-ply python3-git git kmod file
 	qemu-system-x86 qemu-system-arm
-	gcc-aarch64-linux-gnu libc6-dev-arm64-cross
+	gcc-aarch64-linux-gnu libc6-dev-arm64-cross gcc-arm-linux-gnueabihf
 	busybox-static
 )
 # busybox-static and busybox-static:arm64 conflict with each other, so the

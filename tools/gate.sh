@@ -3,7 +3,8 @@
 #
 # Static gates: git am of patches/ onto the base, checkpatch --strict,
 # kernel-doc, a build of every patch on both architectures, a build of the
-# in-tree users of what the series changes (vmwgfx); then the
+# in-tree users of what the series changes (vmwgfx), a compile of mm/ and
+# lib/ for 32-bit arm; then the
 # series' tests and the regression set on x86_64 and arm64.
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
@@ -28,5 +29,6 @@ step "checkpatch --strict" "$TOP/tools/checkpatch.sh"
 step "kernel-doc" "$TOP/tools/kerneldoc.sh"
 step "bisect build" "$TOP/tools/bisect.sh"
 step "build users (vmwgfx)" "$TOP/tools/users.sh"
+step "compile for 32-bit arm" "$TOP/tools/arm32.sh"
 step "test x86_64 + arm64" "$TOP/tools/test.sh" all x86_64 arm64
 log "gate: PASSED"
