@@ -64,9 +64,15 @@ if [ ! -e "$deb" ] || ! echo "$DEB_SHA256  $deb" | sha256sum -c --quiet 2>/dev/n
 	private_apt >"$dl/download.log" 2>&1 ||
 		die "base: apt-get update of the private $SUITE list failed, see $dl/download.log"
 	(cd "$dl" && apt-get "${APT_OPTS[@]}" download "$PKG=$VERSION") >>"$dl/download.log" 2>&1 || {
-		echo "The pinned $PKG=$VERSION is not in $SUITE; it offers:" >&2
-		apt-cache "${APT_OPTS[@]}" madison "$PKG" >&2 || true
-		die "base: cannot download pinned $PKG=$VERSION, see $dl/download.log"
+		# Tell a version that left the suite from a failed transfer.
+		offers=$(apt-cache "${APT_OPTS[@]}" madison "$PKG" 2>>"$dl/download.log" |
+			awk -F' *[|] *' '{ print $2 }')
+		if ! grep -qxF -- "$VERSION" <<<"$offers"; then
+			echo "The pinned $PKG=$VERSION is not in $SUITE; it offers:" >&2
+			echo "${offers:-  (no version of $PKG)}" >&2
+			die "base: pinned $PKG=$VERSION has left $SUITE"
+		fi
+		die "base: $SUITE lists $PKG=$VERSION, but its download failed, see $dl/download.log"
 	}
 fi
 echo "$DEB_SHA256  $deb" | sha256sum -c --quiet ||
