@@ -66,7 +66,7 @@ if [ ! -e "$deb" ] || ! echo "$DEB_SHA256  $deb" | sha256sum -c --quiet 2>/dev/n
 	(cd "$dl" && apt-get "${APT_OPTS[@]}" download "$PKG=$VERSION") >>"$dl/download.log" 2>&1 || {
 		# Tell a version that left the suite from a failed transfer.
 		offers=$(apt-cache "${APT_OPTS[@]}" madison "$PKG" 2>>"$dl/download.log" |
-			awk -F' *[|] *' '{ print $2 }')
+			awk -F' *[|] *' '{ print $2 }' || true)
 		if ! grep -qxF -- "$VERSION" <<<"$offers"; then
 			echo "The pinned $PKG=$VERSION is not in $SUITE; it offers:" >&2
 			echo "${offers:-  (no version of $PKG)}" >&2
