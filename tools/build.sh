@@ -11,9 +11,11 @@ arch_env "$arch"
 "$TOP/tools/config.sh" "$arch" "$bd" "$src"
 
 jobs=${JOBS:-$(($(nproc) + 1))}
-log "build: $arch in $bd (-j$jobs)"
-if ! make -C "$src" O="$bd" ARCH="$KARCH" CROSS_COMPILE="$CROSS" \
-	CC="ccache ${CROSS}gcc" -j"$jobs" all headers >"$bd/build.log" 2>&1; then
+cc=(CROSS_COMPILE="$CROSS" CC="ccache ${CROSS}gcc") what=
+[ "${CLANG:-0}" = 1 ] && cc=(CROSS_COMPILE= LLVM=-19 CC="ccache clang-19") what=", clang-19"
+log "build: $arch in $bd (-j$jobs$what)"
+if ! make -C "$src" O="$bd" ARCH="$KARCH" "${cc[@]}" \
+	-j"$jobs" all headers >"$bd/build.log" 2>&1; then
 	grep -E 'error|Error' "$bd/build.log" | head -30 >&2
 	die "build: $arch kernel build failed, see $bd/build.log"
 fi

@@ -39,6 +39,7 @@ flavour() {
 build_dir() {
 	local k=
 	[ "${KASAN:-0}" = 1 ] && k=-kasan
+	[ "${CLANG:-0}" = 1 ] && k=$k-clang
 	[ "$(flavour)" = prod ] && k=$k-prod
 	echo "$2/build-$1$k"
 }

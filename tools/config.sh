@@ -27,7 +27,7 @@ in_kconfig() {
 
 mkdir -p "$bd"
 # Re-merge only when a fragment or a Kconfig file of the tree changed.
-stamp=$( (cat "${frags[@]}"; echo "${KASAN:-0}"
+stamp=$( (cat "${frags[@]}"; echo "${KASAN:-0} ${CLANG:-0}"
 	git -C "$src" rev-list -1 HEAD -- ':(glob)**/Kconfig*'
 	git -C "$src" diff HEAD -- ':(glob)**/Kconfig*') | sha256sum | cut -c1-16)
 if [ -e "$bd/.config" ] && [ "$(cat "$bd/.harness-config" 2>/dev/null)" = "$stamp" ]; then
@@ -35,6 +35,8 @@ if [ -e "$bd/.config" ] && [ "$(cat "$bd/.harness-config" 2>/dev/null)" = "$stam
 fi
 
 export ARCH=$KARCH CROSS_COMPILE=$CROSS
+# CLANG=1: Debian 12's clang-19 and lld-19 (LLVM=-19), for every target.
+[ "${CLANG:-0}" = 1 ] && export LLVM=-19 CROSS_COMPILE=
 log "config: $arch tinyconfig + ${frags[*]##*/}"
 make -C "$src" O="$bd" -s tinyconfig >"$bd/config.log" 2>&1 ||
 	die "config: tinyconfig failed, see $bd/config.log"

@@ -15,6 +15,8 @@ PKGS=(
 )
 # busybox-static and busybox-static:arm64 conflict with each other, so the
 # arm64 one is fetched with 'apt-get download' and unpacked under $OUT/deps.
+# CLANG=1 builds the kernels with Debian 12's LLVM 19 (Linux 7.3 needs 17+).
+[ "${CLANG:-0}" = 1 ] && PKGS+=(clang-19 lld-19 llvm-19)
 FOREIGN_DEBS=(busybox-static:arm64)
 
 need_arch=0

@@ -14,6 +14,7 @@ set=$1; shift
 	die "test: the tests run on debug kernels (lockdep, DEBUG_VM); FLAVOUR=prod is for ./harness bench"
 tree=$("$TOP/tools/apply.sh" "${PREFIX:-}")
 sfx=${PREFIX:+-p$PREFIX}${DROP:+-d$DROP}; [ "${KASAN:-0}" = 1 ] && sfx=$sfx-kasan
+[ "${CLANG:-0}" = 1 ] && sfx=$sfx-clang
 mkdir -p "$OUT/logs"
 runs=()
 for arch in "$@"; do
